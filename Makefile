@@ -1,0 +1,117 @@
+# huydong — a plain Makefile.  `make` builds ./huydong; `make test` runs every test
+# (a normal build, then the same tests under AddressSanitizer + UBSan).
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+DATADIR    ?= $(PREFIX)/share
+SYSCONFDIR ?= /etc
+DESTDIR    ?=
+PKG_CONFIG ?= pkg-config
+CC         ?= cc
+
+VERSION    := 0.1.0
+PKGS       := ncursesw sqlite3 libconfig
+
+CFLAGS     ?= -O2 -g
+WARNINGS   := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+              -Wmissing-prototypes -Wformat=2 -Wvla -Wno-unused-parameter \
+              -Wpointer-arith -Wcast-qual -Wwrite-strings
+override CFLAGS   += -std=c11 $(WARNINGS)
+override CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+                     -DHUYDONG_VERSION='"$(VERSION)"' \
+                     -DHUYDONG_LOCALEDIR='"$(DATADIR)/locale"' \
+                     -DHUYDONG_SYSCONFDIR='"$(SYSCONFDIR)"' \
+                     -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+LDLIBS     += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lunistring -lm
+
+# CI (and `make WERROR=1`) turns every warning into an error.
+ifneq ($(WERROR)$(CI),)
+override CFLAGS += -Werror
+endif
+
+BUILD ?= build
+BIN   ?= huydong
+
+CORE_SRC := $(sort $(wildcard src/core/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+TUI_SRC  := $(sort $(wildcard src/tui/*.c))
+APP_SRC  := $(CLI_SRC) $(TUI_SRC)
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
+APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/%.o)
+CORE_LIB := $(BUILD)/libhuydong.a
+
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TEST_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+DEBIAN_BUILD_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
+                     libconfig-dev libunistring-dev gettext
+DEBIAN_TEST_PKGS  := libcmocka-dev tmux sqlite3 valgrind
+
+.PHONY: all deps test check-unit check-cli test-asan asan valgrind bench run demo \
+        install uninstall clean
+
+all: $(BIN)
+
+$(BIN): $(APP_OBJ) $(CORE_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(APP_OBJ) $(CORE_LIB) $(LDLIBS)
+
+$(CORE_LIB): $(CORE_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_LIB) $(TEST_LIBS) $(LDLIBS)
+
+-include $(CORE_OBJ:.o=.d) $(APP_OBJ:.o=.d)
+
+# Installs the Debian packages the build and the tests need (only those missing).
+deps:
+	@sh tools/deps.sh $(DEBIAN_BUILD_PKGS) $(DEBIAN_TEST_PKGS)
+
+check-unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
+
+check-cli: $(BIN)
+	@sh tests/cli/run.sh ./$(BIN)
+
+# The whole suite: the normal build, then the same tests under ASan + UBSan.
+test: all
+	@$(MAKE) --no-print-directory check-unit check-cli
+	@$(MAKE) --no-print-directory test-asan
+	@echo "all tests passed"
+
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+              -fno-sanitize-recover=all
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/huydong \
+	    CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" all
+
+test-asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/huydong \
+	    CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+	    check-unit check-cli
+
+valgrind: all $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do \
+	    valgrind -q --error-exitcode=9 --leak-check=full $$t >/dev/null; done
+	@HUYDONG_WRAP="valgrind -q --error-exitcode=9 --leak-check=full" \
+	    sh tests/cli/run.sh ./$(BIN)
+	@echo "valgrind: clean"
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/huydong
+	install -m 644 docs/huydong.1 $(DESTDIR)$(MANDIR)/man1/huydong.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/huydong $(DESTDIR)$(MANDIR)/man1/huydong.1
+
+clean:
+	rm -rf build $(BIN)

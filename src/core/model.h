@@ -1,0 +1,91 @@
+/* model.h — the words of the domain: levels, statuses, risk factors,
+ * organisations, roles.  Each has a stable code (stored in the database and
+ * written in CSV), a Vietnamese and an English label, and the synonyms that
+ * spreadsheets use (matched on the folded text, so "Tiểu học", "tieu hoc",
+ * "TH" and "primary" are one level). */
+#ifndef HD_MODEL_H
+#define HD_MODEL_H
+
+#include <stddef.h>
+
+typedef enum hd_level {
+    LEVEL_PRIMARY,          /* Tiểu học, grades 1-5 */
+    LEVEL_LOWER_SECONDARY,  /* THCS, grades 6-9 */
+    LEVEL_UPPER_SECONDARY,  /* THPT, grades 10-12 */
+    LEVEL_CONTINUING,       /* GDTX */
+    LEVEL_COUNT
+} hd_level;
+
+typedef enum hd_status {
+    STATUS_ENROLLED,
+    STATUS_AT_RISK,
+    STATUS_DROPPED_OUT,
+    STATUS_RETURNED,
+    STATUS_TRANSFERRED,
+    STATUS_MOVED_AWAY,
+    STATUS_FINISHED,
+    STATUS_COUNT
+} hd_status;
+
+typedef enum hd_risk {
+    RISK_POVERTY,
+    RISK_PARENTS_AWAY,
+    RISK_SEASONAL_WORK,
+    RISK_WORKING_FOR_HIRE,
+    RISK_LIVING_IN_FIELDS,
+    RISK_LEARNING_DIFFICULTY,
+    RISK_POOR_ATTENDANCE,
+    RISK_FAR_FROM_SCHOOL,
+    RISK_OTHER,
+    RISK_COUNT
+} hd_risk;
+
+typedef enum hd_org {
+    ORG_COMMUNE, ORG_SCHOOL, ORG_FRONT, ORG_YOUTH, ORG_WOMEN, ORG_FARMERS,
+    ORG_VETERANS, ORG_STUDY_PROMOTION, ORG_OTHER, ORG_COUNT
+} hd_org;
+
+typedef enum hd_committee_role {
+    CROLE_CHAIR, CROLE_VICE_CHAIR, CROLE_SECRETARY, CROLE_MEMBER, CROLE_COUNT
+} hd_committee_role;
+
+typedef enum hd_village_kind {
+    VKIND_THON, VKIND_LANG, VKIND_BUON, VKIND_TO_DAN_PHO, VKIND_PLEI, VKIND_BAN,
+    VKIND_COUNT
+} hd_village_kind;
+
+typedef enum hd_poverty {
+    POVERTY_NONE, POVERTY_POOR, POVERTY_NEAR_POOR, POVERTY_COUNT
+} hd_poverty;
+
+typedef enum hd_sex { SEX_MALE, SEX_FEMALE, SEX_COUNT } hd_sex;
+
+/* One word of the domain. */
+typedef struct hd_term {
+    const char *code;     /* stable, ASCII: stored and exported */
+    const char *vi;       /* Vietnamese label */
+    const char *en;       /* English label */
+    const char *synonyms; /* '|'-separated folded forms accepted on import */
+} hd_term;
+
+typedef enum hd_vocab {
+    VOCAB_LEVEL, VOCAB_STATUS, VOCAB_RISK, VOCAB_ORG, VOCAB_CROLE,
+    VOCAB_VILLAGE_KIND, VOCAB_POVERTY, VOCAB_SEX, VOCAB_COUNT
+} hd_vocab;
+
+/* The terms of a vocabulary, and how many. */
+const hd_term *model_terms(hd_vocab v, size_t *n);
+const hd_term *model_term(hd_vocab v, int idx);  /* NULL when out of range */
+const char *model_code(hd_vocab v, int idx);     /* "" when out of range */
+/* Index of the term whose code, label (either language) or synonym matches
+ * the text (folded before comparing); -1 when none. */
+int model_lookup(hd_vocab v, const char *text);
+/* Index for a stored code; -1 when unknown. */
+int model_from_code(hd_vocab v, const char *code);
+/* Label in the interface language ("vi" or "en"). */
+const char *model_label(hd_vocab v, int idx, const char *lang);
+
+/* Level of a grade 1..12 (LEVEL_COUNT when out of range). */
+hd_level model_level_of_grade(int grade);
+
+#endif

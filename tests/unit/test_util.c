@@ -1,0 +1,65 @@
+/* Unit tests for util: strings, errors, message lists. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+
+static void test_strbuf_grows(void **state)
+{
+    (void)state;
+    strbuf sb = {0};
+    assert_string_equal(sb_str(&sb), "");
+    for (int i = 0; i < 1000; i++)
+        sb_addf(&sb, "%d,", i % 10);
+    assert_int_equal(sb.len, 2000);
+    assert_memory_equal(sb.buf, "0,1,2,", 6);
+    sb_clear(&sb);
+    assert_string_equal(sb_str(&sb), "");
+    sb_add(&sb, "Đức");
+    char *p = sb_detach(&sb);
+    assert_string_equal(p, "Đức");
+    assert_null(sb.buf);
+    free(p);
+}
+
+static void test_fail_and_msgs(void **state)
+{
+    (void)state;
+    hd_err e;
+    assert_int_equal(hd_fail(&e, "%s:%d: bad", "f.csv", 3), -1);
+    assert_string_equal(e.msg, "f.csv:3: bad");
+    assert_int_equal(hd_fail(NULL, "ignored"), -1);
+    hd_msgs m = {0};
+    for (int i = 0; i < 20; i++)
+        msgs_add(&m, "line %d", i);
+    assert_int_equal(m.n, 20);
+    assert_string_equal(m.items[19], "line 19");
+    msgs_free(&m);
+    assert_int_equal(m.n, 0);
+}
+
+static void test_trim(void **state)
+{
+    (void)state;
+    char s[] = "  \t Nguyễn Văn A \r\n";
+    assert_string_equal(str_trim(s), "Nguyễn Văn A");
+    assert_true(str_empty(" \t"));
+    assert_true(str_empty(NULL));
+    assert_false(str_empty(" x "));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_strbuf_grows),
+        cmocka_unit_test(test_fail_and_msgs),
+        cmocka_unit_test(test_trim),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
