@@ -76,7 +76,7 @@ deps:
 	@sh tools/deps.sh $(DEBIAN_BUILD_PKGS) $(DEBIAN_TEST_PKGS)
 
 check-unit: $(UNIT_BIN)
-	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; HUYDONG_TODAY=2026-11-24 $$t; done
 
 check-cli: $(BIN)
 	@sh tests/cli/run.sh ./$(BIN)
@@ -105,6 +105,23 @@ valgrind: all $(UNIT_BIN)
 	    sh tests/cli/run.sh ./$(BIN)
 	@echo "valgrind: clean"
 
+# The README's first command: everything a new user needs, then the demo commune.
+DEMO_DB := demo/huydong.db
+run: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p demo
+	@test -e $(DEMO_DB) || ./$(BIN) --db $(DEMO_DB) demo
+	./$(BIN) --db $(DEMO_DB)
+
+BENCH_BIN := $(BUILD)/bench/bench
+$(BENCH_BIN): tests/bench/bench.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_LIB) $(LDLIBS)
+
+# District-scale figures (docs/benchmarks.md); not part of `make test`.
+bench: all $(BENCH_BIN)
+	@sh tests/bench/run.sh ./$(BIN) $(BENCH_BIN)
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/huydong
@@ -114,4 +131,4 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/huydong $(DESTDIR)$(MANDIR)/man1/huydong.1
 
 clean:
-	rm -rf build $(BIN)
+	rm -rf build $(BIN) demo

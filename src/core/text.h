@@ -39,7 +39,7 @@ char *text_ascii(const char *s);
 
 /* Columns the text takes on a terminal (wcwidth per character; combining
  * marks take none; unprintable characters count 1 as they are shown as '?').
- * Needs an UTF-8 LC_CTYPE. */
+ * Does not depend on the locale. */
 int text_width(const char *s);
 
 /* Byte length of the longest prefix of s that fits in `cols` columns, cut at

@@ -21,7 +21,7 @@ for case in "$here"/cases/*.sh; do
         sh -u "$case" 2>&1
         echo "exit: $?"
     ) > "$tmp/actual" 2>&1
-    sed -i "s#$tmp#TMP#g" "$tmp/actual"
+    sed -i -e "s#$tmp#TMP#g" -e "s#$root#ROOT#g" "$tmp/actual"
     if [ "${UPDATE:-}" = 1 ]; then
         cp "$tmp/actual" "$here/cases/$name.out"
         pass=$((pass + 1))

@@ -1,0 +1,33 @@
+/* cli.h — the command-line front end: one function per subcommand, sharing
+ * the options parsed by main(). */
+#ifndef HD_CLI_H
+#define HD_CLI_H
+
+#include "core/config.h"
+#include "core/db.h"
+
+/* Exit codes. */
+enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_INTERNAL = 2 };
+
+typedef struct cli_ctx {
+    hd_config cfg;
+    const char *db_path;   /* --db, else cfg.db_path */
+    const char *actor;     /* the user recorded in the audit log */
+    int argc;              /* the subcommand's arguments (argv[0] = its name) */
+    char **argv;
+} cli_ctx;
+
+/* Opens the database; prints the error and returns NULL on failure. */
+hd_db *cli_open(const cli_ctx *cx, int flags);
+/* Prints "huydong: MSG" to stderr; returns EXIT_USER. */
+int cli_error(const char *fmt, ...) HD_PRINTF(1, 2);
+
+int cmd_init(cli_ctx *cx);
+int cmd_demo(cli_ctx *cx);
+int cmd_import(cli_ctx *cx);
+int cmd_export(cli_ctx *cx);
+int cmd_search(cli_ctx *cx);
+int cmd_check(cli_ctx *cx);
+int cmd_config(cli_ctx *cx);
+
+#endif

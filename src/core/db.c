@@ -1,0 +1,273 @@
+/* db.c — connection set-up, migrations, write transactions, stable keys. */
+#include "core/db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/schema.h"
+
+struct hd_db {
+    sqlite3 *sql;
+    char *path;
+    char *actor;
+};
+
+/* hd_actor(): the user the audit triggers record. */
+static void sql_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    const hd_db *db = sqlite3_user_data(ctx);
+    sqlite3_result_text(ctx, db->actor, -1, SQLITE_STATIC);
+}
+
+int db_fail(hd_db *db, hd_err *err, const char *doing)
+{
+    int code = sqlite3_extended_errcode(db->sql);
+    const char *why;
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        why = "the database is busy (another user is saving); nothing was saved, try again";
+        break;
+    case SQLITE_FULL:
+        why = "the disk is full; nothing was saved";
+        break;
+    case SQLITE_READONLY:
+        why = "the database is read-only (check the file's permissions); nothing was saved";
+        break;
+    case SQLITE_CANTOPEN:
+        why = "the database file cannot be opened (missing folder or no permission)";
+        break;
+    case SQLITE_IOERR:
+        why = "a disk error occurred; nothing was saved";
+        break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        why = "the file is not a valid huydong database (run 'huydong check')";
+        break;
+    default:
+        why = sqlite3_errmsg(db->sql);
+        break;
+    }
+    return hd_fail(err, "%s: %s", doing, why);
+}
+
+static int configure(hd_db *db, int readonly, hd_err *err)
+{
+    sqlite3_busy_timeout(db->sql, 5000);
+    sqlite3_extended_result_codes(db->sql, 1);
+    if (sqlite3_create_function(db->sql, "hd_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                db, sql_actor, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, err, "opening the database");
+    const char *pragmas = readonly ? "PRAGMA foreign_keys = ON;"
+                                   : "PRAGMA foreign_keys = ON;"
+                                     "PRAGMA journal_mode = WAL;"
+                                     "PRAGMA synchronous = NORMAL;";
+    /* WAL keeps readers and one writer apart; NORMAL is durable in WAL mode
+     * except for the last transaction on power loss, never corrupting. */
+    if (sqlite3_exec(db->sql, pragmas, NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, err, "opening the database");
+    return 0;
+}
+
+int db_schema_version(hd_db *db)
+{
+    sqlite3_stmt *st = db_prepare(db, "PRAGMA user_version");
+    int v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* Applies every migration above the file's user_version, each in its own
+ * immediate transaction, so a crash leaves a whole version or none. */
+static int migrate(hd_db *db, hd_err *err)
+{
+    int have = db_schema_version(db);
+    if (have < 0)
+        return db_fail(db, err, "reading the database");
+    if (have > schema_latest())
+        return hd_fail(err, "%s: made by a newer huydong (schema %d, this one knows %d)",
+                       db->path, have, schema_latest());
+    for (int v = have + 1; v <= schema_latest(); v++) {
+        int tok = db_write_begin(db, err);
+        if (tok < 0)
+            return -1;
+        /* Re-read inside the lock: another process may have migrated. */
+        if (db_schema_version(db) >= v) {
+            db_write_end(db, tok, 1, err);
+            continue;
+        }
+        char *sql = schema_migration_sql(v);
+        char *pragma = xasprintf("PRAGMA user_version = %d", v);
+        int ok = sqlite3_exec(db->sql, sql, NULL, NULL, NULL) == SQLITE_OK &&
+                 sqlite3_exec(db->sql, pragma, NULL, NULL, NULL) == SQLITE_OK;
+        if (!ok)
+            db_fail(db, err, "updating the database schema");
+        free(sql);
+        free(pragma);
+        if (db_write_end(db, tok, ok, err) < 0 || !ok)
+            return -1;
+    }
+    return 0;
+}
+
+hd_db *db_open(const char *path, const char *actor, int flags, hd_err *err)
+{
+    hd_db *db = xcalloc(1, sizeof *db);
+    db->path = xstrdup(path);
+    db->actor = xstrdup(actor && *actor ? actor : "?");
+    int oflags = (flags & DB_OPEN_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (flags & DB_OPEN_CREATE)
+        oflags |= SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        if (!(flags & DB_OPEN_CREATE) && (rc & 0xff) == SQLITE_CANTOPEN)
+            hd_fail(err, "%s: no such database (create one with 'huydong init' or "
+                         "'huydong demo')", path);
+        else
+            hd_fail(err, "%s: cannot open: %s", path, sqlite3_errstr(rc));
+        db_close(db);
+        return NULL;
+    }
+    hd_err inner;
+    if (configure(db, flags & DB_OPEN_READONLY, &inner) < 0 ||
+        (!(flags & DB_OPEN_READONLY) && migrate(db, &inner) < 0)) {
+        hd_fail(err, "%s: %s", path, inner.msg);
+        db_close(db);
+        return NULL;
+    }
+    return db;
+}
+
+void db_close(hd_db *db)
+{
+    if (!db)
+        return;
+    sqlite3_close_v2(db->sql);
+    free(db->path);
+    free(db->actor);
+    free(db);
+}
+
+sqlite3 *db_sql(hd_db *db) { return db->sql; }
+const char *db_actor(const hd_db *db) { return db->actor; }
+const char *db_path(const hd_db *db) { return db->path; }
+
+int db_write_begin(hd_db *db, hd_err *err)
+{
+    if (!sqlite3_get_autocommit(db->sql))
+        return 0; /* joined the caller's transaction */
+    if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, err, "starting to save");
+    return 1;
+}
+
+int db_write_end(hd_db *db, int token, int ok, hd_err *err)
+{
+    if (token != 1)
+        return ok ? 0 : -1;
+    if (ok) {
+        if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+            return 0;
+        db_fail(db, err, "saving");
+    }
+    sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+}
+
+int db_exec(hd_db *db, const char *sql, hd_err *err)
+{
+    if (sqlite3_exec(db->sql, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, err, "querying the database");
+    return 0;
+}
+
+sqlite3_stmt *db_prepare(hd_db *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+        /* SQL is ours: a failure here is a bug (or a file not ours). */
+        fprintf(stderr, "huydong: internal error: %s\n  in: %s\n", sqlite3_errmsg(db->sql),
+                sql);
+        abort();
+    }
+    return st;
+}
+
+int db_new_uid(hd_db *db, char kind, char out[32], hd_err *err)
+{
+    char code[16];
+    if (db_commune_code(db, code) < 0)
+        return hd_fail(err, "the database has no commune (run 'huydong init')");
+    sqlite3_stmt *st = db_prepare(db,
+        "INSERT INTO uid_serial(kind, last) VALUES (?1, 1)"
+        " ON CONFLICT(kind) DO UPDATE SET last = last + 1 RETURNING last");
+    char k[2] = {kind, '\0'};
+    sqlite3_bind_text(st, 1, k, 1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return db_fail(db, err, "numbering a new record");
+    snprintf(out, 32, "%s-%c%lld", code, kind, n);
+    return 0;
+}
+
+int db_commune_code(hd_db *db, char out[16])
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT code FROM commune WHERE id = 1");
+    int rc = -1;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        snprintf(out, 16, "%s", (const char *)sqlite3_column_text(st, 0));
+        rc = 0;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int db_init_commune(hd_db *db, const char *code, const char *name, const char *district,
+                    const char *province, hd_err *err)
+{
+    int tok = db_write_begin(db, err);
+    if (tok < 0)
+        return -1;
+    sqlite3_stmt *st = db_prepare(db,
+        "INSERT INTO commune(id, uid, code, name, district, province)"
+        " VALUES (1, ?1 || '-X1', ?1, ?2, ?3, ?4)"
+        " ON CONFLICT(id) DO UPDATE SET code = ?1, name = ?2, district = ?3, province = ?4,"
+        "   version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+        " WHERE code IS NOT ?1 OR name IS NOT ?2 OR district IS NOT ?3 OR province IS NOT ?4");
+    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, district, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, province, -1, SQLITE_STATIC);
+    int ok = sqlite3_step(st) == SQLITE_DONE;
+    if (!ok)
+        db_fail(db, err, "saving the commune");
+    sqlite3_finalize(st);
+    return db_write_end(db, tok, ok, err);
+}
+
+void db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+void db_bind_id(sqlite3_stmt *st, int i, int64_t id)
+{
+    if (id > 0)
+        sqlite3_bind_int64(st, i, id);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+char *db_col_text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return xstrdup(t ? (const char *)t : "");
+}

@@ -1,0 +1,75 @@
+/* db.h — the SQLite database: opening, migrations, write transactions.
+ *
+ * Safety rules every write follows (many users share one file over SSH):
+ *  - every write runs inside BEGIN IMMEDIATE (plain BEGIN can fail to upgrade
+ *    its lock and lose the write under concurrency);
+ *  - every editable row carries a `version`; an UPDATE names the version it
+ *    read and fails with HD_CONFLICT when another user saved in between;
+ *  - triggers write every change to the append-only `audit` table with the
+ *    acting user (hd_actor(), registered on each connection);
+ *  - no transaction stays open while a screen waits for a key.
+ *
+ * Only core modules include this header; screens never see SQL. */
+#ifndef HD_DB_H
+#define HD_DB_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "core/util.h"
+
+/* Return code of an update whose row changed since it was read. */
+#define HD_CONFLICT (-2)
+
+typedef struct hd_db hd_db;
+
+enum {
+    DB_OPEN_CREATE = 1,   /* create the file when missing */
+    DB_OPEN_READONLY = 2,
+};
+
+/* Opens (and migrates to the current schema) the database at path.  actor is
+ * the user recorded in the audit log.  NULL with err set on failure. */
+hd_db *db_open(const char *path, const char *actor, int flags, hd_err *err);
+void db_close(hd_db *db);
+
+sqlite3 *db_sql(hd_db *db);          /* the connection; owned by db */
+const char *db_actor(const hd_db *db);
+const char *db_path(const hd_db *db);
+int db_schema_version(hd_db *db);
+
+/* Write transactions.  db_write_begin starts BEGIN IMMEDIATE unless one is
+ * already open (then the caller's transaction is joined); pass the returned
+ * token to db_write_end, which commits (ok) or rolls back (!ok) only what it
+ * began.  Returns -1 on failure to begin (busy, read-only) with err set. */
+int db_write_begin(hd_db *db, hd_err *err);
+int db_write_end(hd_db *db, int token, int ok, hd_err *err);
+
+/* Runs SQL with no result rows. */
+int db_exec(hd_db *db, const char *sql, hd_err *err);
+
+/* Prepares a statement; NULL with err set (never for a programming error:
+ * those abort with the SQL, since they are bugs, not user errors). */
+sqlite3_stmt *db_prepare(hd_db *db, const char *sql);
+
+/* Fills err with a message for the user from the connection's last error,
+ * naming what was being done ("saving the household").  Returns -1. */
+int db_fail(hd_db *db, hd_err *err, const char *doing);
+
+/* A new stable key "CODE-Kn" for a record of kind K (one letter), unique
+ * across communes: the commune's administrative code plus a local serial.
+ * Must be called inside a write transaction.  out has room for 32 bytes. */
+int db_new_uid(hd_db *db, char kind, char out[32], hd_err *err);
+
+/* The commune's row (created by db_init_commune). */
+int db_init_commune(hd_db *db, const char *code, const char *name,
+                    const char *district, const char *province, hd_err *err);
+int db_commune_code(hd_db *db, char out[16]);
+
+/* Binding helpers: bind NULL for NULL / "" (text) or 0 ids. */
+void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+void db_bind_id(sqlite3_stmt *st, int i, int64_t id);
+/* Column as a new string ("" for NULL). */
+char *db_col_text(sqlite3_stmt *st, int i);
+
+#endif

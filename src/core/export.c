@@ -1,0 +1,150 @@
+/* export.c — registry tables to CSV, in the columns of columns.c. */
+#include "core/export.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/csv.h"
+#include "core/date.h"
+#include "core/model.h"
+
+/* One SELECT per table whose result columns are, in order, the values of
+ * columns_of(table) — as text ready to write, except the coded columns that
+ * code_to_label() turns into Vietnamese labels. */
+static const char *const export_sql[TABLE_COUNT] = {
+    [TABLE_VILLAGES] =
+        "SELECT uid, name, kind, branch_name, branch_secretary, archived"
+        " FROM village ORDER BY sort_key, id",
+    [TABLE_HOUSEHOLDS] =
+        "SELECT h.uid, h.head_name, v.name, h.address, h.phone, h.poverty, h.ethnicity,"
+        " h.ethnic_minority, h.notes, h.archived"
+        " FROM household h JOIN village v ON v.id = h.village_id"
+        " ORDER BY v.sort_key, h.sort_key, h.id",
+    [TABLE_CHILDREN] =
+        "SELECT c.uid, c.full_name, c.sex, coalesce(c.birth_date, c.birth_year),"
+        " coalesce(h.uid, ''), coalesce(h.head_name, ''), coalesce(v.name, ''), c.ethnicity,"
+        " c.ethnic_minority, coalesce(s.name, ''), coalesce(c.level, ''),"
+        " coalesce(c.grade, ''), c.class_name, c.status, coalesce(c.status_date, ''),"
+        " c.risk, c.risk_other, c.notes, c.archived"
+        " FROM child c LEFT JOIN household h ON h.id = c.household_id"
+        " LEFT JOIN village v ON v.id = h.village_id"
+        " LEFT JOIN school s ON s.id = c.school_id"
+        " ORDER BY v.sort_key, c.sort_key, c.id",
+    [TABLE_MEMBERS] =
+        "SELECT m.uid, m.full_name, m.org, m.committee_role, coalesce(v.name, ''),"
+        " coalesce(s.name, ''), m.phone, coalesce(m.login, ''), m.archived"
+        " FROM member m LEFT JOIN village v ON v.id = m.village_id"
+        " LEFT JOIN school s ON s.id = m.school_id ORDER BY m.sort_key, m.id",
+    [TABLE_SCHOOLS] =
+        "SELECT uid, name, levels, address, archived FROM school ORDER BY sort_key, id",
+};
+
+static char *risk_labels(unsigned risk)
+{
+    strbuf sb = {0};
+    for (int r = 0; r < RISK_COUNT; r++)
+        if (risk & (1u << r))
+            sb_addf(&sb, "%s%s", sb.len ? "; " : "", model_label(VOCAB_RISK, r, "vi"));
+    return sb_detach(&sb);
+}
+
+static char *iso_to_vn(const char *iso)
+{
+    hd_date d;
+    if (strlen(iso) == 10 && date_parse(iso, &d, NULL) == 0) {
+        char buf[11];
+        date_vn(d, buf);
+        return xstrdup(buf);
+    }
+    return xstrdup(iso); /* a bare year stays as it is */
+}
+
+/* The text to write for column c with the raw value v. */
+static char *cell(hd_col c, sqlite3_stmt *st, int i)
+{
+    const char *v = (const char *)sqlite3_column_text(st, i);
+    v = v ? v : "";
+    int idx;
+    switch (c) {
+    case COL_V_KIND: idx = model_from_code(VOCAB_VILLAGE_KIND, v); break;
+    case COL_H_POVERTY: idx = model_from_code(VOCAB_POVERTY, v); break;
+    case COL_C_SEX: idx = model_from_code(VOCAB_SEX, v); break;
+    case COL_C_STATUS: idx = model_from_code(VOCAB_STATUS, v); break;
+    case COL_M_ORG: idx = model_from_code(VOCAB_ORG, v); break;
+    case COL_M_ROLE: idx = model_from_code(VOCAB_CROLE, v); break;
+    case COL_C_LEVEL:
+        return xstrdup(*v ? model_label(VOCAB_LEVEL, model_from_code(VOCAB_LEVEL, v), "vi") : "");
+    case COL_H_MINORITY:
+    case COL_C_MINORITY:
+    case COL_ARCHIVED: return xstrdup(sqlite3_column_int(st, i) ? "x" : "");
+    case COL_C_RISK: return risk_labels((unsigned)sqlite3_column_int(st, i));
+    case COL_C_BIRTH:
+    case COL_C_STATUS_DATE: return iso_to_vn(v);
+    default: return xstrdup(v);
+    }
+    switch (c) {
+    case COL_V_KIND: return xstrdup(model_label(VOCAB_VILLAGE_KIND, idx, "vi"));
+    case COL_H_POVERTY: return xstrdup(model_label(VOCAB_POVERTY, idx, "vi"));
+    case COL_C_SEX: return xstrdup(model_label(VOCAB_SEX, idx, "vi"));
+    case COL_C_STATUS: return xstrdup(model_label(VOCAB_STATUS, idx, "vi"));
+    case COL_M_ORG: return xstrdup(model_label(VOCAB_ORG, idx, "vi"));
+    default: return xstrdup(model_label(VOCAB_CROLE, idx, "vi"));
+    }
+}
+
+long export_csv(hd_db *db, hd_table table, FILE *fp, hd_err *err)
+{
+    size_t n;
+    const hd_column *cols = columns_of(table, &n);
+    const char **fields = xcalloc(n, sizeof *fields);
+    for (size_t i = 0; i < n; i++)
+        fields[i] = cols[i].header;
+    csv_write_bom(fp);
+    csv_write_row(fp, fields, n);
+    /* One read transaction: the file is a consistent snapshot even while
+     * others save. */
+    sqlite3_exec(db_sql(db), "BEGIN", NULL, NULL, NULL);
+    sqlite3_stmt *st = db_prepare(db, export_sql[table]);
+    long rows = 0;
+    int rc;
+    char **cells = xcalloc(n, sizeof *cells);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        for (size_t i = 0; i < n; i++)
+            fields[i] = cells[i] = cell(cols[i].id, st, (int)i);
+        csv_write_row(fp, fields, n);
+        for (size_t i = 0; i < n; i++)
+            free(cells[i]);
+        rows++;
+    }
+    if (rc != SQLITE_DONE)
+        rows = db_fail(db, err, "exporting");
+    sqlite3_finalize(st);
+    sqlite3_exec(db_sql(db), "COMMIT", NULL, NULL, NULL);
+    free(cells);
+    free(fields);
+    return rows;
+}
+
+long export_csv_file(hd_db *db, hd_table table, const char *path, hd_err *err)
+{
+    char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+    FILE *fp = fopen(tmp, "wb");
+    if (!fp) {
+        hd_fail(err, "%s: cannot write: %s", path, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    long rows = export_csv(db, table, fp, err);
+    int werr = ferror(fp) | (fflush(fp) != 0) | (fsync(fileno(fp)) != 0);
+    werr |= fclose(fp) != 0;
+    if (rows >= 0 && werr)
+        rows = hd_fail(err, "%s: cannot write: %s", path, strerror(errno));
+    if (rows >= 0 && rename(tmp, path) != 0)
+        rows = hd_fail(err, "%s: cannot write: %s", path, strerror(errno));
+    if (rows < 0)
+        unlink(tmp);
+    free(tmp);
+    return rows;
+}

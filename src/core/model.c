@@ -1,0 +1,197 @@
+/* model.c — the vocabularies of the domain, with labels and import synonyms.
+ * Synonyms are folded forms (see text_fold), '|'-separated. */
+#include "core/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "core/util.h"
+
+static const hd_term levels[] = {
+    {"primary", "Tiểu học", "Primary", "th|tieu hoc|cap 1|c1|primary"},
+    {"lower_secondary", "THCS", "Lower secondary",
+     "thcs|trung hoc co so|cap 2|c2|lower secondary|lower_secondary"},
+    {"upper_secondary", "THPT", "Upper secondary",
+     "thpt|trung hoc pho thong|cap 3|c3|upper secondary|upper_secondary"},
+    {"continuing", "GDTX", "Continuing education",
+     "gdtx|giao duc thuong xuyen|bo tuc|continuing education"},
+};
+
+static const hd_term statuses[] = {
+    {"enrolled", "Đang học", "Enrolled", "dang hoc|di hoc|enrolled|studying"},
+    {"at_risk", "Nguy cơ bỏ học", "At risk", "nguy co|nguy co bo hoc|at risk|at_risk"},
+    {"dropped_out", "Bỏ học", "Dropped out",
+     "bo hoc|thoi hoc|da bo hoc|dropped out|dropped_out|dropout"},
+    {"returned", "Trở lại lớp", "Returned", "tro lai|tro lai lop|di hoc lai|returned"},
+    {"transferred", "Chuyển trường", "Transferred", "chuyen truong|chuyen di|transferred"},
+    {"moved_away", "Chuyển khỏi địa bàn", "Moved away",
+     "chuyen khoi dia ban|chuyen noi o|di khoi dia phuong|moved away|moved_away"},
+    {"finished", "Đã tốt nghiệp", "Finished", "tot nghiep|hoan thanh|da tot nghiep|finished"},
+};
+
+static const hd_term risks[] = {
+    {"poverty", "Khó khăn kinh tế", "Poverty", "ngheo|ho ngheo|kho khan|hoan canh kho khan|poverty|poor"},
+    {"parents_away", "Bố mẹ đi làm ăn xa", "Parents working away",
+     "bo me di lam xa|bo me di lam an xa|o voi ong ba|parents away|parents_away"},
+    {"seasonal_work", "Theo mùa vụ", "Seasonal work",
+     "mua vu|theo mua vu|thu hoach|seasonal work|seasonal_work|harvest"},
+    {"working_for_hire", "Đi làm thuê", "Working for hire",
+     "lam thue|di lam thue|phu quan|working for hire|working_for_hire"},
+    {"living_in_fields", "Ở chòi rẫy", "Living in the fields",
+     "o ray|choi ray|o choi ray|song o ray|living in fields|living_in_fields"},
+    {"learning_difficulty", "Học lực yếu", "Learning difficulty",
+     "hoc yeu|hoc luc yeu|kho khan hoc tap|learning difficulty|learning_difficulty"},
+    {"poor_attendance", "Chuyên cần kém", "Poor attendance",
+     "chuyen can kem|nghi hoc nhieu|hay nghi hoc|poor attendance|poor_attendance"},
+    {"far_from_school", "Nhà xa trường", "Far from school",
+     "nha xa truong|xa truong|far from school|far_from_school"},
+    {"other", "Khác", "Other", "khac|other"},
+};
+
+static const hd_term orgs[] = {
+    {"commune", "UBND xã", "Commune office", "ubnd|ubnd xa|xa|uy ban|cong chuc|commune"},
+    {"school", "Nhà trường", "School", "nha truong|truong|giao vien|gv|school|teacher"},
+    {"front", "Mặt trận Tổ quốc", "Fatherland Front", "mat tran|mttq|mat tran to quoc|front"},
+    {"youth", "Đoàn Thanh niên", "Youth Union", "doan|doan tn|doan thanh nien|youth|youth union"},
+    {"women", "Hội Phụ nữ", "Women's Union", "hoi pn|phu nu|hoi phu nu|women|womens union"},
+    {"farmers", "Hội Nông dân", "Farmers' Association", "hoi nd|nong dan|hoi nong dan|farmers"},
+    {"veterans", "Hội Cựu chiến binh", "Veterans' Association",
+     "hoi ccb|ccb|cuu chien binh|hoi cuu chien binh|veterans"},
+    {"study_promotion", "Hội Khuyến học", "Study Promotion Association",
+     "khuyen hoc|hoi khuyen hoc|study promotion|study_promotion"},
+    {"other", "Khác", "Other", "khac|other"},
+};
+
+static const hd_term croles[] = {
+    {"chair", "Trưởng ban", "Chair", "truong ban|chair"},
+    {"vice_chair", "Phó ban", "Vice-chair", "pho ban|pho truong ban|vice chair|vice_chair"},
+    {"secretary", "Thư ký", "Secretary", "thu ky|secretary"},
+    {"member", "Thành viên", "Member", "thanh vien|uy vien|member"},
+};
+
+static const hd_term vkinds[] = {
+    {"thon", "Thôn", "Village", "thon|village"},
+    {"lang", "Làng", "Hamlet", "lang|hamlet"},
+    {"buon", "Buôn", "Buôn", "buon"},
+    {"to_dan_pho", "Tổ dân phố", "Residential group", "to dan pho|tdp|to|residential group"},
+    {"plei", "Plei", "Plei", "plei|ploi"},
+    {"ban", "Bản", "Bản", "ban"},
+};
+
+static const hd_term poverties[] = {
+    {"none", "Không", "No", "khong|khong ngheo|binh thuong|none|no|0"},
+    {"poor", "Hộ nghèo", "Poor", "ho ngheo|ngheo|poor|co|x|1"},
+    {"near_poor", "Hộ cận nghèo", "Near-poor", "can ngheo|ho can ngheo|near poor|near_poor"},
+};
+
+static const hd_term sexes[] = {
+    {"M", "Nam", "Male", "nam|trai|m|male|boy"},
+    {"F", "Nữ", "Female", "nu|gai|f|female|girl"},
+};
+
+static const struct {
+    const hd_term *terms;
+    size_t n;
+} vocabs[VOCAB_COUNT] = {
+    [VOCAB_LEVEL] = {levels, HD_ARRAY_LEN(levels)},
+    [VOCAB_STATUS] = {statuses, HD_ARRAY_LEN(statuses)},
+    [VOCAB_RISK] = {risks, HD_ARRAY_LEN(risks)},
+    [VOCAB_ORG] = {orgs, HD_ARRAY_LEN(orgs)},
+    [VOCAB_CROLE] = {croles, HD_ARRAY_LEN(croles)},
+    [VOCAB_VILLAGE_KIND] = {vkinds, HD_ARRAY_LEN(vkinds)},
+    [VOCAB_POVERTY] = {poverties, HD_ARRAY_LEN(poverties)},
+    [VOCAB_SEX] = {sexes, HD_ARRAY_LEN(sexes)},
+};
+
+/* The enums and the tables must stay in step. */
+_Static_assert(HD_ARRAY_LEN(levels) == LEVEL_COUNT, "levels");
+_Static_assert(HD_ARRAY_LEN(statuses) == STATUS_COUNT, "statuses");
+_Static_assert(HD_ARRAY_LEN(risks) == RISK_COUNT, "risks");
+_Static_assert(HD_ARRAY_LEN(orgs) == ORG_COUNT, "orgs");
+_Static_assert(HD_ARRAY_LEN(croles) == CROLE_COUNT, "croles");
+_Static_assert(HD_ARRAY_LEN(vkinds) == VKIND_COUNT, "vkinds");
+_Static_assert(HD_ARRAY_LEN(poverties) == POVERTY_COUNT, "poverties");
+_Static_assert(HD_ARRAY_LEN(sexes) == SEX_COUNT, "sexes");
+
+const hd_term *model_terms(hd_vocab v, size_t *n)
+{
+    *n = vocabs[v].n;
+    return vocabs[v].terms;
+}
+
+const hd_term *model_term(hd_vocab v, int idx)
+{
+    if (idx < 0 || (size_t)idx >= vocabs[v].n)
+        return NULL;
+    return &vocabs[v].terms[idx];
+}
+
+const char *model_code(hd_vocab v, int idx)
+{
+    const hd_term *t = model_term(v, idx);
+    return t ? t->code : "";
+}
+
+const char *model_label(hd_vocab v, int idx, const char *lang)
+{
+    const hd_term *t = model_term(v, idx);
+    if (!t)
+        return "";
+    return (lang && strcmp(lang, "en") == 0) ? t->en : t->vi;
+}
+
+int model_from_code(hd_vocab v, const char *code)
+{
+    for (size_t i = 0; i < vocabs[v].n; i++)
+        if (strcmp(vocabs[v].terms[i].code, code) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* 1 when `word` is one of the '|'-separated entries of `list`. */
+static int in_list(const char *list, const char *word)
+{
+    size_t wn = strlen(word);
+    for (const char *p = list; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        if (n == wn && memcmp(p, word, n) == 0)
+            return 1;
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+    return 0;
+}
+
+int model_lookup(hd_vocab v, const char *text)
+{
+    char *f = text_fold(text);
+    int found = -1;
+    for (size_t i = 0; i < vocabs[v].n && found < 0; i++) {
+        const hd_term *t = &vocabs[v].terms[i];
+        char *fv = text_fold(t->vi);
+        char *fe = text_fold(t->en);
+        char *fc = text_fold(t->code);
+        if (strcmp(f, fv) == 0 || strcmp(f, fe) == 0 || strcmp(f, fc) == 0 ||
+            in_list(t->synonyms, f))
+            found = (int)i;
+        free(fv);
+        free(fe);
+        free(fc);
+    }
+    free(f);
+    return found;
+}
+
+hd_level model_level_of_grade(int grade)
+{
+    if (grade >= 1 && grade <= 5)
+        return LEVEL_PRIMARY;
+    if (grade >= 6 && grade <= 9)
+        return LEVEL_LOWER_SECONDARY;
+    if (grade >= 10 && grade <= 12)
+        return LEVEL_UPPER_SECONDARY;
+    return LEVEL_COUNT;
+}

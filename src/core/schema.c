@@ -1,0 +1,290 @@
+/* schema.c — tables, indexes and triggers, one migration per schema version.
+ *
+ * Conventions: every record has an integer `id` (local to this database) and
+ * a `uid` (stable across databases: commune code + kind + serial; see
+ * db_new_uid), so that a district can merge its communes' files.  Editable
+ * rows carry `version` (optimistic locking) and are archived, never deleted,
+ * when history refers to them.  Names carry `fold` (search key) and
+ * `sort_key` (Vietnamese order) computed in C on every write. */
+#include "core/schema.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+#define STAMPS                                                            \
+    "  archived   INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0,1)),\n" \
+    "  version    INTEGER NOT NULL DEFAULT 1,\n"                          \
+    "  created_at TEXT NOT NULL DEFAULT (" NOW "),\n"                     \
+    "  updated_at TEXT NOT NULL DEFAULT (" NOW ")\n"
+
+static const char *const migration1[] = {
+    "CREATE TABLE commune (\n"
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  code TEXT NOT NULL,\n"
+    "  name TEXT NOT NULL,\n"
+    "  district TEXT NOT NULL DEFAULT '',\n"
+    "  province TEXT NOT NULL DEFAULT '',\n" STAMPS ");\n",
+
+    "CREATE TABLE uid_serial (\n"
+    "  kind TEXT PRIMARY KEY,\n"
+    "  last INTEGER NOT NULL\n"
+    ") WITHOUT ROWID;\n",
+
+    "CREATE TABLE school (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  name TEXT NOT NULL CHECK (name <> ''),\n"
+    "  fold TEXT NOT NULL,\n"
+    "  sort_key TEXT NOT NULL,\n"
+    "  levels TEXT NOT NULL DEFAULT '',\n"
+    "  address TEXT NOT NULL DEFAULT '',\n" STAMPS ");\n",
+
+    "CREATE TABLE village (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  name TEXT NOT NULL CHECK (name <> ''),\n"
+    "  fold TEXT NOT NULL,\n"
+    "  sort_key TEXT NOT NULL,\n"
+    "  kind TEXT NOT NULL DEFAULT 'thon'\n"
+    "    CHECK (kind IN ('thon','lang','buon','to_dan_pho','plei','ban')),\n"
+    "  branch_name TEXT NOT NULL DEFAULT '',\n"
+    "  branch_secretary TEXT NOT NULL DEFAULT '',\n" STAMPS ");\n",
+
+    "CREATE TABLE household (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  village_id INTEGER NOT NULL REFERENCES village(id),\n"
+    "  head_name TEXT NOT NULL CHECK (head_name <> ''),\n"
+    "  fold TEXT NOT NULL,\n"
+    "  sort_key TEXT NOT NULL,\n"
+    "  address TEXT NOT NULL DEFAULT '',\n"
+    "  phone TEXT NOT NULL DEFAULT '',\n"
+    "  poverty TEXT NOT NULL DEFAULT 'none' CHECK (poverty IN ('none','poor','near_poor')),\n"
+    "  ethnicity TEXT NOT NULL DEFAULT '',\n"
+    "  ethnic_minority INTEGER NOT NULL DEFAULT 0 CHECK (ethnic_minority IN (0,1)),\n"
+    "  notes TEXT NOT NULL DEFAULT '',\n" STAMPS ");\n",
+    "CREATE INDEX household_village ON household(village_id, sort_key);\n",
+    "CREATE INDEX household_sort ON household(sort_key);\n",
+    "CREATE INDEX household_fold ON household(fold);\n",
+
+    "CREATE TABLE child (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  household_id INTEGER REFERENCES household(id),\n"
+    "  full_name TEXT NOT NULL CHECK (full_name <> ''),\n"
+    "  fold TEXT NOT NULL,\n"
+    "  sort_key TEXT NOT NULL,\n"
+    "  sex TEXT NOT NULL CHECK (sex IN ('M','F')),\n"
+    "  birth_year INTEGER NOT NULL CHECK (birth_year BETWEEN 1900 AND 2100),\n"
+    "  birth_date TEXT CHECK (birth_date IS NULL OR birth_date GLOB\n"
+    "    '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),\n"
+    "  ethnicity TEXT NOT NULL DEFAULT '',\n"
+    "  ethnic_minority INTEGER NOT NULL DEFAULT 0 CHECK (ethnic_minority IN (0,1)),\n"
+    "  school_id INTEGER REFERENCES school(id),\n"
+    "  level TEXT CHECK (level IS NULL OR level IN\n"
+    "    ('primary','lower_secondary','upper_secondary','continuing')),\n"
+    "  grade INTEGER CHECK (grade IS NULL OR grade BETWEEN 1 AND 12),\n"
+    "  class_name TEXT NOT NULL DEFAULT '',\n"
+    /* status/status_date mirror the latest child_status row (trigger below);
+     * they exist so lists and counts need no subquery. */
+    "  status TEXT NOT NULL DEFAULT 'enrolled',\n"
+    "  status_date TEXT,\n"
+    "  risk INTEGER NOT NULL DEFAULT 0,\n"
+    "  risk_other TEXT NOT NULL DEFAULT '',\n"
+    "  notes TEXT NOT NULL DEFAULT '',\n" STAMPS ");\n",
+    "CREATE INDEX child_household ON child(household_id);\n",
+    "CREATE INDEX child_sort ON child(sort_key);\n",
+    "CREATE INDEX child_status_idx ON child(status, level);\n",
+    "CREATE INDEX child_match ON child(fold, birth_year);\n",
+
+    /* The dated history of each child's status: any month's figures can be
+     * recomputed from it.  Corrections add rows; nothing is rewritten. */
+    "CREATE TABLE child_status (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  child_id INTEGER NOT NULL REFERENCES child(id),\n"
+    "  status TEXT NOT NULL CHECK (status IN ('enrolled','at_risk','dropped_out',\n"
+    "    'returned','transferred','moved_away','finished')),\n"
+    "  date TEXT NOT NULL CHECK (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),\n"
+    "  reason TEXT NOT NULL DEFAULT '',\n"
+    "  source TEXT NOT NULL DEFAULT 'manual',\n"
+    "  created_by TEXT NOT NULL DEFAULT '',\n"
+    "  created_at TEXT NOT NULL DEFAULT (" NOW ")\n"
+    ");\n",
+    "CREATE INDEX child_status_child ON child_status(child_id, date, id);\n",
+    "CREATE INDEX child_status_date ON child_status(date, status);\n",
+    "CREATE TRIGGER child_status_current AFTER INSERT ON child_status BEGIN\n"
+    "  UPDATE child SET status = s.status, status_date = s.date\n"
+    "    FROM (SELECT status, date FROM child_status WHERE child_id = new.child_id\n"
+    "          ORDER BY date DESC, id DESC LIMIT 1) AS s\n"
+    "   WHERE child.id = new.child_id\n"
+    "     AND (child.status IS NOT s.status OR child.status_date IS NOT s.date);\n"
+    "END;\n",
+    "CREATE TRIGGER child_status_append_only BEFORE UPDATE ON child_status BEGIN\n"
+    "  SELECT RAISE(ABORT, 'the status history is append-only');\n"
+    "END;\n",
+    "CREATE TRIGGER child_status_no_delete BEFORE DELETE ON child_status BEGIN\n"
+    "  SELECT RAISE(ABORT, 'the status history is append-only');\n"
+    "END;\n",
+
+    "CREATE TABLE member (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  full_name TEXT NOT NULL CHECK (full_name <> ''),\n"
+    "  fold TEXT NOT NULL,\n"
+    "  sort_key TEXT NOT NULL,\n"
+    "  org TEXT NOT NULL DEFAULT 'commune' CHECK (org IN ('commune','school','front',\n"
+    "    'youth','women','farmers','veterans','study_promotion','other')),\n"
+    "  committee_role TEXT NOT NULL DEFAULT 'member'\n"
+    "    CHECK (committee_role IN ('chair','vice_chair','secretary','member')),\n"
+    "  village_id INTEGER REFERENCES village(id),\n"
+    "  school_id INTEGER REFERENCES school(id),\n"
+    "  phone TEXT NOT NULL DEFAULT '',\n"
+    "  login TEXT UNIQUE,\n" STAMPS ");\n",
+    "CREATE INDEX member_sort ON member(sort_key);\n",
+
+    /* Append-only log of every change, written by triggers. */
+    "CREATE TABLE audit (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  at TEXT NOT NULL DEFAULT (" NOW "),\n"
+    "  actor TEXT NOT NULL,\n"
+    "  tbl TEXT NOT NULL,\n"
+    "  row_uid TEXT NOT NULL,\n"
+    "  action TEXT NOT NULL CHECK (action IN ('insert','update','delete')),\n"
+    "  field TEXT,\n"
+    "  old TEXT,\n"
+    "  new TEXT\n"
+    ");\n",
+    "CREATE INDEX audit_row ON audit(row_uid, id);\n",
+    "CREATE INDEX audit_at ON audit(at);\n",
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN\n"
+    "  SELECT RAISE(ABORT, 'the audit log cannot be changed');\n"
+    "END;\n",
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN\n"
+    "  SELECT RAISE(ABORT, 'the audit log cannot be changed');\n"
+    "END;\n",
+
+    /* Accent-insensitive search over people and places: the FTS5 index holds
+     * the folded key (FTS5 itself does not fold đ).  rowid = id*4 + kind. */
+    "CREATE VIRTUAL TABLE search_index USING fts5(key, tokenize = 'unicode61');\n",
+};
+
+/* Tables whose rows are audited field by field, with the columns compared.
+ * Derived columns (fold, sort_key, version, timestamps) are left out. */
+typedef struct audited_table {
+    const char *name;
+    const char *columns;   /* space-separated */
+} audited_table;
+
+static const audited_table audited1[] = {
+    {"commune", "code name district province archived"},
+    {"school", "name levels address archived"},
+    {"village", "name kind branch_name branch_secretary archived"},
+    {"household", "village_id head_name address phone poverty ethnicity "
+                  "ethnic_minority notes archived"},
+    {"child", "household_id full_name sex birth_year birth_date ethnicity "
+              "ethnic_minority school_id level grade class_name risk risk_other "
+              "notes archived"},
+    {"child_status", "child_id status date reason source"},
+    {"member", "full_name org committee_role village_id school_id phone login archived"},
+};
+
+/* The FTS index follows the name columns. */
+typedef struct indexed_table {
+    const char *name;
+    int kind;
+} indexed_table;
+
+static const indexed_table indexed1[] = {
+    {"child", 0}, {"household", 1}, {"member", 2}, {"village", 3},
+};
+
+static void add_audit_triggers(strbuf *sb, const audited_table *t)
+{
+    /* insert: one row with every audited column as JSON */
+    sb_addf(sb, "CREATE TRIGGER %s_audit_insert AFTER INSERT ON %s BEGIN\n"
+                "  INSERT INTO audit(actor, tbl, row_uid, action, new)\n"
+                "  VALUES (hd_actor(), '%s', new.uid, 'insert', json_object(",
+            t->name, t->name, t->name);
+    char *cols = xstrdup(t->columns);
+    int first = 1;
+    for (char *c = strtok(cols, " "); c; c = strtok(NULL, " ")) {
+        sb_addf(sb, "%s'%s', new.%s", first ? "" : ", ", c, c);
+        first = 0;
+    }
+    sb_add(sb, "));\nEND;\n");
+    free(cols);
+
+    /* update: one row per changed column */
+    sb_addf(sb, "CREATE TRIGGER %s_audit_update AFTER UPDATE ON %s BEGIN\n"
+                "  INSERT INTO audit(actor, tbl, row_uid, action, field, old, new)\n"
+                "  SELECT hd_actor(), '%s', new.uid, 'update', f, o, n FROM (\n",
+            t->name, t->name, t->name);
+    cols = xstrdup(t->columns);
+    first = 1;
+    for (char *c = strtok(cols, " "); c; c = strtok(NULL, " ")) {
+        sb_addf(sb, "    %sSELECT '%s' AS f, old.%s AS o, new.%s AS n\n",
+                first ? "" : "UNION ALL ", c, c, c);
+        first = 0;
+    }
+    sb_add(sb, "  ) WHERE o IS NOT n;\nEND;\n");
+    free(cols);
+
+    sb_addf(sb, "CREATE TRIGGER %s_audit_delete AFTER DELETE ON %s BEGIN\n"
+                "  INSERT INTO audit(actor, tbl, row_uid, action)\n"
+                "  VALUES (hd_actor(), '%s', old.uid, 'delete');\nEND;\n",
+            t->name, t->name, t->name);
+}
+
+static void add_search_triggers(strbuf *sb, const indexed_table *t)
+{
+    sb_addf(sb,
+            "CREATE TRIGGER %s_search_insert AFTER INSERT ON %s BEGIN\n"
+            "  INSERT INTO search_index(rowid, key) VALUES (new.id * 4 + %d, new.fold);\n"
+            "END;\n"
+            "CREATE TRIGGER %s_search_update AFTER UPDATE OF fold ON %s\n"
+            "  WHEN old.fold IS NOT new.fold BEGIN\n"
+            "  UPDATE search_index SET key = new.fold WHERE rowid = new.id * 4 + %d;\n"
+            "END;\n"
+            "CREATE TRIGGER %s_search_delete AFTER DELETE ON %s BEGIN\n"
+            "  DELETE FROM search_index WHERE rowid = old.id * 4 + %d;\n"
+            "END;\n",
+            t->name, t->name, t->kind, t->name, t->name, t->kind, t->name, t->name,
+            t->kind);
+}
+
+/* Keeps updated_at and version honest even for an UPDATE that forgets them. */
+static void add_stamp_trigger(strbuf *sb, const char *table)
+{
+    sb_addf(sb,
+            "CREATE TRIGGER %s_stamp AFTER UPDATE ON %s\n"
+            "  WHEN new.version = old.version BEGIN\n"
+            "  UPDATE %s SET version = old.version + 1, updated_at = %s\n"
+            "   WHERE id = new.id;\n"
+            "END;\n",
+            table, table, table, NOW);
+}
+
+int schema_latest(void)
+{
+    return 1;
+}
+
+char *schema_migration_sql(int n)
+{
+    strbuf sb = {0};
+    if (n == 1) {
+        for (size_t i = 0; i < HD_ARRAY_LEN(migration1); i++)
+            sb_add(&sb, migration1[i]);
+        for (size_t i = 0; i < HD_ARRAY_LEN(audited1); i++) {
+            add_audit_triggers(&sb, &audited1[i]);
+            if (strcmp(audited1[i].name, "child_status") != 0)
+                add_stamp_trigger(&sb, audited1[i].name);
+        }
+        for (size_t i = 0; i < HD_ARRAY_LEN(indexed1); i++)
+            add_search_triggers(&sb, &indexed1[i]);
+    }
+    return sb_detach(&sb);
+}

@@ -1,0 +1,42 @@
+/* search.h — accent-insensitive search over children, households, members
+ * and villages: "duc" finds "Đức", "nguyen thi" finds "Nguyễn Thị Hoa".
+ * Every word of the query must start a word of the name (in any order). */
+#ifndef HD_SEARCH_H
+#define HD_SEARCH_H
+
+#include <stdint.h>
+
+#include "core/db.h"
+
+enum {
+    SEARCH_CHILDREN = 1,
+    SEARCH_HOUSEHOLDS = 2,
+    SEARCH_MEMBERS = 4,
+    SEARCH_VILLAGES = 8,
+    SEARCH_ALL = 15,
+};
+
+typedef struct hd_hit {
+    int kind;            /* one SEARCH_* bit */
+    int64_t id;
+    const char *uid;
+    const char *name;
+    const char *village; /* "" when none */
+    const char *detail;  /* birth year, head of household, organisation… */
+} hd_hit;
+
+/* Called for each hit, in Vietnamese order within each kind; return non-zero
+ * to stop.  The strings are valid during the call only. */
+typedef int (*search_cb)(const hd_hit *hit, void *ctx);
+
+/* Runs the query over the kinds asked for, at most `limit` hits per kind
+ * (0 = no limit); archived records are left out.  Returns the number of hits
+ * or -1 with err set. */
+int search_run(hd_db *db, const char *query, int kinds, int limit, search_cb cb, void *ctx,
+               hd_err *err);
+
+/* The FTS5 expression for a query ("\"nguyen\"* AND \"thi\"*"), or NULL when
+ * the query has no word to search for.  Caller frees. */
+char *search_match_expr(const char *query);
+
+#endif

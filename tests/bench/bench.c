@@ -1,0 +1,100 @@
+/* bench.c — times the core's hot paths in one process on a district-sized
+ * database: opening it with the dashboard figures, and searches.  Prints the
+ * minimum and median of several runs, in milliseconds. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/db.h"
+#include "core/figures.h"
+#include "core/search.h"
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static void report(const char *what, double *t, int n, long result)
+{
+    qsort(t, (size_t)n, sizeof *t, cmp_double);
+    printf("%-40s %8.1f %8.1f   (%ld)\n", what, t[0], t[n / 2], result);
+}
+
+static int count_hit(const hd_hit *h, void *ctx)
+{
+    (void)h;
+    ++*(long *)ctx;
+    return 0;
+}
+
+static void bench_open(const char *path)
+{
+    enum { RUNS = 7 };
+    double t[RUNS];
+    long total = 0;
+    for (int i = 0; i < RUNS; i++) {
+        double t0 = now_ms();
+        hd_err err;
+        hd_db *db = db_open(path, "bench", DB_OPEN_READONLY, &err);
+        hd_dashboard d;
+        if (!db || figures_dashboard(db, 9, &d, &err) < 0) {
+            fprintf(stderr, "bench: %s\n", err.msg);
+            exit(2);
+        }
+        total = d.total.enrolled;
+        db_close(db);
+        t[i] = now_ms() - t0;
+    }
+    report("open + dashboard figures", t, RUNS, total);
+}
+
+static void bench_search(hd_db *db, const char *q, int limit)
+{
+    enum { RUNS = 21 };
+    double t[RUNS];
+    long hits = 0;
+    for (int i = 0; i < RUNS; i++) {
+        hits = 0;
+        hd_err err;
+        double t0 = now_ms();
+        if (search_run(db, q, SEARCH_ALL, limit, count_hit, &hits, &err) < 0) {
+            fprintf(stderr, "bench: %s\n", err.msg);
+            exit(2);
+        }
+        t[i] = now_ms() - t0;
+    }
+    char what[64];
+    snprintf(what, sizeof what, "search \"%s\" (first %d per kind)", q, limit);
+    report(what, t, RUNS, hits);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: bench DATABASE\n");
+        return 1;
+    }
+    setenv("HUYDONG_TODAY", "2026-11-24", 0);
+    printf("%-40s %8s %8s   %s\n", "operation", "min ms", "median", "(result)");
+    bench_open(argv[1]);
+    hd_err err;
+    hd_db *db = db_open(argv[1], "bench", DB_OPEN_READONLY, &err);
+    if (!db) {
+        fprintf(stderr, "bench: %s\n", err.msg);
+        return 2;
+    }
+    static const char *const queries[] = {"nguyen thi", "duc", "ksor h", "a", "hbia"};
+    for (size_t i = 0; i < sizeof queries / sizeof *queries; i++)
+        bench_search(db, queries[i], 50);
+    db_close(db);
+    return 0;
+}

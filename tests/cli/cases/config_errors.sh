@@ -1,0 +1,7 @@
+# A broken configuration: every error at once with its line, and nothing runs.
+$HD --config $ROOT/tests/cli/data/broken.cfg init
+echo "status: $?"
+test -e test.db && echo "test.db was created" || echo "no database was created"
+$HD --config $ROOT/tests/cli/data/missing.cfg init
+echo "status: $?"
+$HD config
