@@ -8,7 +8,7 @@ static long count(hd_db *db, const char *sql)
 {
     sqlite3_stmt *st = db_prepare(db, sql);
     long n = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : -1;
-    sqlite3_finalize(st);
+    db_finish(db, st);
     return n;
 }
 
@@ -21,7 +21,7 @@ static void collect(hd_db *db, const char *sql, hd_msgs *out, const char *prefix
         if (t && strcmp(t, "ok") != 0)
             msgs_add(out, "%s%s", prefix, t);
     }
-    sqlite3_finalize(st);
+    db_finish(db, st);
 }
 
 static void commune(hd_db *db, hd_check_report *r)
@@ -34,7 +34,7 @@ static void commune(hd_db *db, hd_check_report *r)
     } else {
         msgs_add(&r->problems, "the database has no commune (run 'huydong init')");
     }
-    sqlite3_finalize(st);
+    db_finish(db, st);
 }
 
 int check_run(hd_db *db, hd_check_report *r, hd_err *err)

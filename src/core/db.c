@@ -7,10 +7,19 @@
 
 #include "core/schema.h"
 
+/* Compiled statements kept for reuse: compiling an INSERT with its audit
+ * and search triggers costs far more than running it. */
+#define STMT_CACHE 96
+
 struct hd_db {
     sqlite3 *sql;
     char *path;
     char *actor;
+    struct {
+        char *sql;
+        sqlite3_stmt *st;
+    } cache[STMT_CACHE];
+    size_t ncache;
 };
 
 /* hd_actor(): the user the audit triggers record. */
@@ -61,8 +70,10 @@ static int configure(hd_db *db, int readonly, hd_err *err)
     if (sqlite3_create_function(db->sql, "hd_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
                                 db, sql_actor, NULL, NULL) != SQLITE_OK)
         return db_fail(db, err, "opening the database");
-    const char *pragmas = readonly ? "PRAGMA foreign_keys = ON;"
-                                   : "PRAGMA foreign_keys = ON;"
+    /* temp_store: statement journals (one per INSERT with triggers) stay in
+     * memory instead of costing dozens of write calls per row. */
+    const char *pragmas = readonly ? "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
+                                   : "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
                                      "PRAGMA journal_mode = WAL;"
                                      "PRAGMA synchronous = NORMAL;";
     /* WAL keeps readers and one writer apart; NORMAL is durable in WAL mode
@@ -76,7 +87,7 @@ int db_schema_version(hd_db *db)
 {
     sqlite3_stmt *st = db_prepare(db, "PRAGMA user_version");
     int v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-    sqlite3_finalize(st);
+    db_finish(db, st);
     return v;
 }
 
@@ -145,6 +156,10 @@ void db_close(hd_db *db)
 {
     if (!db)
         return;
+    for (size_t i = 0; i < db->ncache; i++) {
+        sqlite3_finalize(db->cache[i].st);
+        free(db->cache[i].sql);
+    }
     sqlite3_close_v2(db->sql);
     free(db->path);
     free(db->actor);
@@ -184,16 +199,49 @@ int db_exec(hd_db *db, const char *sql, hd_err *err)
     return 0;
 }
 
-sqlite3_stmt *db_prepare(hd_db *db, const char *sql)
+static sqlite3_stmt *compile(hd_db *db, const char *sql, unsigned flags)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(db->sql, sql, -1, flags, &st, NULL) != SQLITE_OK) {
         /* SQL is ours: a failure here is a bug (or a file not ours). */
         fprintf(stderr, "huydong: internal error: %s\n  in: %s\n", sqlite3_errmsg(db->sql),
                 sql);
         abort();
     }
     return st;
+}
+
+sqlite3_stmt *db_prepare(hd_db *db, const char *sql)
+{
+    for (size_t i = 0; i < db->ncache; i++) {
+        if (strcmp(db->cache[i].sql, sql) != 0)
+            continue;
+        /* In use by an outer loop: give this caller its own. */
+        if (sqlite3_stmt_busy(db->cache[i].st))
+            return compile(db, sql, 0);
+        return db->cache[i].st;
+    }
+    if (db->ncache == STMT_CACHE)
+        return compile(db, sql, 0);
+    sqlite3_stmt *st = compile(db, sql, SQLITE_PREPARE_PERSISTENT);
+    db->cache[db->ncache].sql = xstrdup(sql);
+    db->cache[db->ncache].st = st;
+    db->ncache++;
+    return st;
+}
+
+void db_finish(hd_db *db, sqlite3_stmt *st)
+{
+    if (!st)
+        return;
+    for (size_t i = 0; i < db->ncache; i++) {
+        if (db->cache[i].st == st) {
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            return;
+        }
+    }
+    sqlite3_finalize(st);
 }
 
 int db_new_uid(hd_db *db, char kind, char out[32], hd_err *err)
@@ -208,7 +256,7 @@ int db_new_uid(hd_db *db, char kind, char out[32], hd_err *err)
     sqlite3_bind_text(st, 1, k, 1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
     long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
+    db_finish(db, st);
     if (rc != SQLITE_ROW)
         return db_fail(db, err, "numbering a new record");
     snprintf(out, 32, "%s-%c%lld", code, kind, n);
@@ -223,7 +271,7 @@ int db_commune_code(hd_db *db, char out[16])
         snprintf(out, 16, "%s", (const char *)sqlite3_column_text(st, 0));
         rc = 0;
     }
-    sqlite3_finalize(st);
+    db_finish(db, st);
     return rc;
 }
 
@@ -246,7 +294,7 @@ int db_init_commune(hd_db *db, const char *code, const char *name, const char *d
     int ok = sqlite3_step(st) == SQLITE_DONE;
     if (!ok)
         db_fail(db, err, "saving the commune");
-    sqlite3_finalize(st);
+    db_finish(db, st);
     return db_write_end(db, tok, ok, err);
 }
 

@@ -48,9 +48,12 @@ int db_write_end(hd_db *db, int token, int ok, hd_err *err);
 /* Runs SQL with no result rows. */
 int db_exec(hd_db *db, const char *sql, hd_err *err);
 
-/* Prepares a statement; NULL with err set (never for a programming error:
- * those abort with the SQL, since they are bugs, not user errors). */
+/* A compiled statement for sql, from the connection's cache when it has one.
+ * Give it back with db_finish (never sqlite3_finalize).  SQL that does not
+ * compile is a bug, not a user error: it aborts with the SQL. */
 sqlite3_stmt *db_prepare(hd_db *db, const char *sql);
+/* Resets a statement from db_prepare for its next use (or frees it). */
+void db_finish(hd_db *db, sqlite3_stmt *st);
 
 /* Fills err with a message for the user from the connection's last error,
  * naming what was being done ("saving the household").  Returns -1. */

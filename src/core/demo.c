@@ -666,20 +666,20 @@ static unsigned demo_factors(demo_gen *g, demo_kid *k, const demo_hh *h, int age
 static double demo_p_risk(const demo_gen *g, const demo_kid *k, const demo_hh *h, int level)
 {
     static const double by_level[LEVEL_COUNT] = {0.6, 1.3, 1.1, 1.5};
-    double p = 0.03;
-    p += h->poverty == POVERTY_POOR ? 0.06 : h->poverty == POVERTY_NEAR_POOR ? 0.03 : 0;
-    p += (h->flags & HH_AWAY) ? 0.08 : 0;
-    p += (h->flags & HH_SEASONAL) ? 0.05 : 0;
-    p += (h->flags & HH_FIELDS) ? 0.08 : 0;
-    p += g->vil[h->village].far ? 0.04 : 0;
-    p += k->learning ? 0.15 : 0;
+    double p = 0.05;
+    p += h->poverty == POVERTY_POOR ? 0.08 : h->poverty == POVERTY_NEAR_POOR ? 0.04 : 0;
+    p += (h->flags & HH_AWAY) ? 0.10 : 0;
+    p += (h->flags & HH_SEASONAL) ? 0.07 : 0;
+    p += (h->flags & HH_FIELDS) ? 0.10 : 0;
+    p += g->vil[h->village].far ? 0.06 : 0;
+    p += k->learning ? 0.20 : 0;
     return p * by_level[level];
 }
 
 static double demo_p_drop(const demo_gen *g, const demo_hh *h, int level)
 {
     static const double by_level[LEVEL_COUNT] = {0.25, 1.0, 1.6, 2.0};
-    return (g->vil[h->village].hot ? 0.2 : 0.03) * by_level[level];
+    return (g->vil[h->village].hot ? 0.3 : 0.025) * by_level[level];
 }
 
 static const char *demo_reason(demo_gen *g, const demo_kid *k, int factor, int dropped)
@@ -744,7 +744,7 @@ static void demo_year_events(demo_gen *g, demo_kid *k, const demo_hh *h, int y, 
         long d2 = demo_day_in(&g->rng, d1 + 3, e);
         demo_add(k, STATUS_DROPPED_OUT, d2, demo_reason(g, k, main, 1), EV_PLAIN, 0);
         k->state = ST_OUT;
-        if (d2 + 10 <= e && demo_chance(&g->rng, 0.35)) {
+        if (d2 + 10 <= e && demo_chance(&g->rng, 0.45)) {
             demo_add(k, STATUS_RETURNED, demo_day_in(&g->rng, d2 + 10, e),
                      demo_return_reasons[demo_below(&g->rng, 3)], EV_PLAIN, 0);
             k->state = ST_IN;

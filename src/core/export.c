@@ -120,7 +120,7 @@ long export_csv(hd_db *db, hd_table table, FILE *fp, hd_err *err)
     }
     if (rc != SQLITE_DONE)
         rows = db_fail(db, err, "exporting");
-    sqlite3_finalize(st);
+    db_finish(db, st);
     sqlite3_exec(db_sql(db), "COMMIT", NULL, NULL, NULL);
     free(cells);
     free(fields);

@@ -23,7 +23,7 @@ static int per_level(hd_db *db, const char *sql, const char *a, const char *b,
             *(long *)((char *)&d->level[lv] + offset) += n;
         *(long *)((char *)&d->total + offset) += n;
     }
-    sqlite3_finalize(st);
+    db_finish(db, st);
     return rc == SQLITE_DONE ? 0 : db_fail(db, err, "computing the figures");
 }
 
@@ -46,7 +46,7 @@ int figures_dashboard(hd_db *db, int start_month, hd_dashboard *d, hd_err *err)
         return -1;
     char *now_sql = xasprintf(
         "SELECT level, sum(status IN %s), sum(status = 'at_risk') FROM child"
-        " WHERE archived = 0 AND level IS NOT NULL AND ?1 = ?1 AND ?2 = ?2 GROUP BY level",
+        " WHERE archived = 0 AND level IS NOT NULL GROUP BY level",
         in_school);
     char *start_sql = xasprintf(
         "SELECT c.level, count(*) FROM child c WHERE c.archived = 0 AND c.level IS NOT NULL"
@@ -82,12 +82,12 @@ int figures_dashboard(hd_db *db, int start_month, hd_dashboard *d, hd_err *err)
             d->total.enrolled += n;
             d->total.at_risk += r;
         }
-        sqlite3_finalize(st);
+        db_finish(db, st);
         st = db_prepare(db, "SELECT count(DISTINCT household_id) FROM child"
                             " WHERE status = 'at_risk' AND archived = 0");
         if (sqlite3_step(st) == SQLITE_ROW)
             d->households_at_risk = (long)sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
+        db_finish(db, st);
     }
     free(now_sql);
     free(start_sql);

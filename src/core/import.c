@@ -274,7 +274,7 @@ static int64_t lookup_id(importer *im, const char *sql, const char *a, int64_t b
         if (sqlite3_step(st) == SQLITE_ROW)
             id = -1; /* ambiguous */
     }
-    sqlite3_finalize(st);
+    db_finish(im->db, st);
     return id;
 }
 
@@ -621,7 +621,7 @@ static int64_t child_natural(importer *im, const char *name, int year, int64_t h
         else if (!similar)
             similar = sqlite3_column_int64(st, 0);
     }
-    sqlite3_finalize(st);
+    db_finish(im->db, st);
     free(fold);
     if (!exact && similar) {
         hd_child other;

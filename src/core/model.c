@@ -165,22 +165,36 @@ static int in_list(const char *list, const char *word)
     return 0;
 }
 
+/* Folded code and labels of every term, made on first use: looking up a
+ * spreadsheet cell must not fold the whole vocabulary again each time. */
+typedef struct folded_term {
+    char *code, *vi, *en;
+} folded_term;
+
+static const folded_term *folded(hd_vocab v)
+{
+    static folded_term *cache[VOCAB_COUNT];
+    if (!cache[v]) {
+        folded_term *f = xcalloc(vocabs[v].n, sizeof *f);
+        for (size_t i = 0; i < vocabs[v].n; i++) {
+            f[i].code = text_fold(vocabs[v].terms[i].code);
+            f[i].vi = text_fold(vocabs[v].terms[i].vi);
+            f[i].en = text_fold(vocabs[v].terms[i].en);
+        }
+        cache[v] = f; /* kept for the life of the program */
+    }
+    return cache[v];
+}
+
 int model_lookup(hd_vocab v, const char *text)
 {
+    const folded_term *ft = folded(v);
     char *f = text_fold(text);
     int found = -1;
-    for (size_t i = 0; i < vocabs[v].n && found < 0; i++) {
-        const hd_term *t = &vocabs[v].terms[i];
-        char *fv = text_fold(t->vi);
-        char *fe = text_fold(t->en);
-        char *fc = text_fold(t->code);
-        if (strcmp(f, fv) == 0 || strcmp(f, fe) == 0 || strcmp(f, fc) == 0 ||
-            in_list(t->synonyms, f))
+    for (size_t i = 0; i < vocabs[v].n && found < 0; i++)
+        if (strcmp(f, ft[i].vi) == 0 || strcmp(f, ft[i].en) == 0 ||
+            strcmp(f, ft[i].code) == 0 || in_list(vocabs[v].terms[i].synonyms, f))
             found = (int)i;
-        free(fv);
-        free(fe);
-        free(fc);
-    }
     free(f);
     return found;
 }

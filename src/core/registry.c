@@ -71,7 +71,7 @@ static int run_write(hd_db *db, sqlite3_stmt *st, int is_update, const char *doi
                      hd_err *err)
 {
     int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
+    db_finish(db, st);
     if (rc != SQLITE_DONE)
         return db_fail(db, err, doing);
     if (is_update && sqlite3_changes(db_sql(db)) == 0) {
@@ -192,7 +192,7 @@ int school_get(hd_db *db, int64_t id, hd_school *s, hd_err *err)
         s->archived = sqlite3_column_int(st, 4);
         s->version = sqlite3_column_int64(st, 5);
     }
-    sqlite3_finalize(st);
+    db_finish(db, st);
     if (rc == SQLITE_ROW)
         return 0;
     return rc == SQLITE_DONE ? hd_fail(err, "no school with id %lld", (long long)id)
@@ -287,7 +287,7 @@ int village_get(hd_db *db, int64_t id, hd_village *v, hd_err *err)
         v->archived = sqlite3_column_int(st, 5);
         v->version = sqlite3_column_int64(st, 6);
     }
-    sqlite3_finalize(st);
+    db_finish(db, st);
     if (rc == SQLITE_ROW)
         return 0;
     return rc == SQLITE_DONE ? hd_fail(err, "no village with id %lld", (long long)id)
@@ -401,7 +401,7 @@ int household_get(hd_db *db, int64_t id, hd_household *h, hd_err *err)
         h->archived = sqlite3_column_int(st, 9);
         h->version = sqlite3_column_int64(st, 10);
     }
-    sqlite3_finalize(st);
+    db_finish(db, st);
     if (rc == SQLITE_ROW)
         return 0;
     return rc == SQLITE_DONE ? hd_fail(err, "no household with id %lld", (long long)id)
@@ -566,7 +566,7 @@ int child_get(hd_db *db, int64_t id, hd_child *c, hd_err *err)
         c->archived = sqlite3_column_int(st, 17);
         c->version = sqlite3_column_int64(st, 18);
     }
-    sqlite3_finalize(st);
+    db_finish(db, st);
     if (rc == SQLITE_ROW)
         return 0;
     return rc == SQLITE_DONE ? hd_fail(err, "no child with id %lld", (long long)id)
@@ -714,7 +714,7 @@ int member_get(hd_db *db, int64_t id, hd_member *m, hd_err *err)
         m->archived = sqlite3_column_int(st, 8);
         m->version = sqlite3_column_int64(st, 9);
     }
-    sqlite3_finalize(st);
+    db_finish(db, st);
     if (rc == SQLITE_ROW)
         return 0;
     return rc == SQLITE_DONE ? hd_fail(err, "no member with id %lld", (long long)id)
@@ -761,6 +761,6 @@ int64_t record_id_by_uid(hd_db *db, const char *table, const char *uid)
     free(sql);
     sqlite3_bind_text(st, 1, uid, -1, SQLITE_TRANSIENT);
     int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
+    db_finish(db, st);
     return id;
 }

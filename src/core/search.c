@@ -1,4 +1,5 @@
-/* search.c — folded-key search through the FTS5 index kept by triggers. */
+/* search.c — word-prefix search through the search_word index that the
+ * triggers of schema.c keep in step with every name. */
 #include "core/search.h"
 
 #include <stdlib.h>
@@ -7,33 +8,31 @@
 #include "core/model.h"
 #include "core/text.h"
 
-char *search_match_expr(const char *query)
+#define MAX_WORDS 8
+
+size_t search_words(const char *query, char ***words)
 {
     char *fold = text_fold(query);
-    strbuf sb = {0};
-    for (char *w = strtok(fold, " "); w; w = strtok(NULL, " ")) {
-        /* The folded key holds only letters, digits and spaces; anything else
-         * the user typed is dropped rather than passed to FTS5's syntax. */
-        strbuf word = {0};
-        for (char *p = w; *p; p++)
-            if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || (unsigned char)*p >= 0x80)
-                sb_addc(&word, *p);
-        if (word.len)
-            sb_addf(&sb, "%s\"%s\"*", sb.len ? " AND " : "", word.buf);
-        sb_free(&word);
-    }
+    size_t n = 0;
+    *words = xcalloc(MAX_WORDS, sizeof **words);
+    for (char *w = strtok(fold, " "); w && n < MAX_WORDS; w = strtok(NULL, " "))
+        (*words)[n++] = xstrdup(w);
     free(fold);
-    if (!sb.len) {
-        sb_free(&sb);
-        return NULL;
-    }
-    return sb_detach(&sb);
+    return n;
 }
 
-/* One query per kind: id, uid, name, village, detail; ?1 = match, ?2 = limit. */
+void search_words_free(char **words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(words[i]);
+    free(words);
+}
+
+/* One query per kind: id, uid, name, village, detail of the records whose id
+ * is in the set named IDS below; ?1 = limit. */
 static const struct {
     int kind;
-    int fts_kind; /* rowid % 4 in search_index */
+    int ref_kind; /* ref & 3 in search_word */
     const char *sql;
 } kind_sql[] = {
     {SEARCH_CHILDREN, 0,
@@ -42,27 +41,31 @@ static const struct {
      "  || coalesce(' · ' || h.head_name, '')"
      " FROM child c LEFT JOIN household h ON h.id = c.household_id"
      " LEFT JOIN village v ON v.id = h.village_id"
-     " WHERE c.id IN (SELECT rowid >> 2 FROM search_index"
-     "                WHERE search_index MATCH ?1 AND rowid & 3 = 0)"
-     "   AND c.archived = 0 ORDER BY c.sort_key, c.id LIMIT ?2"},
+     " WHERE c.id IN (%s) AND c.archived = 0 ORDER BY c.sort_key, c.id LIMIT ?1"},
     {SEARCH_HOUSEHOLDS, 1,
      "SELECT h.id, h.uid, h.head_name, v.name, h.address"
      " FROM household h JOIN village v ON v.id = h.village_id"
-     " WHERE h.id IN (SELECT rowid >> 2 FROM search_index"
-     "                WHERE search_index MATCH ?1 AND rowid & 3 = 1)"
-     "   AND h.archived = 0 ORDER BY h.sort_key, h.id LIMIT ?2"},
+     " WHERE h.id IN (%s) AND h.archived = 0 ORDER BY h.sort_key, h.id LIMIT ?1"},
     {SEARCH_MEMBERS, 2,
      "SELECT m.id, m.uid, m.full_name, coalesce(v.name, ''), m.org"
      " FROM member m LEFT JOIN village v ON v.id = m.village_id"
-     " WHERE m.id IN (SELECT rowid >> 2 FROM search_index"
-     "                WHERE search_index MATCH ?1 AND rowid & 3 = 2)"
-     "   AND m.archived = 0 ORDER BY m.sort_key, m.id LIMIT ?2"},
+     " WHERE m.id IN (%s) AND m.archived = 0 ORDER BY m.sort_key, m.id LIMIT ?1"},
     {SEARCH_VILLAGES, 3,
      "SELECT v.id, v.uid, v.name, v.name, v.branch_name FROM village v"
-     " WHERE v.id IN (SELECT rowid >> 2 FROM search_index"
-     "                WHERE search_index MATCH ?1 AND rowid & 3 = 3)"
-     "   AND v.archived = 0 ORDER BY v.sort_key, v.id LIMIT ?2"},
+     " WHERE v.id IN (%s) AND v.archived = 0 ORDER BY v.sort_key, v.id LIMIT ?1"},
 };
+
+/* The ids of kind k having, for each query word, a word that starts with it:
+ * parameters ?2, ?3 are the first word's range, ?4, ?5 the second's… */
+static char *ids_sql(int ref_kind, size_t nwords)
+{
+    strbuf sb = {0};
+    for (size_t i = 0; i < nwords; i++)
+        sb_addf(&sb, "%sSELECT ref >> 2 FROM search_word WHERE word >= ?%zu AND word < ?%zu"
+                     " AND (ref & 3) = %d",
+                i ? " INTERSECT " : "", 2 + 2 * i, 3 + 2 * i, ref_kind);
+    return sb_detach(&sb);
+}
 
 static const char *col(sqlite3_stmt *st, int i)
 {
@@ -70,36 +73,57 @@ static const char *col(sqlite3_stmt *st, int i)
     return t ? (const char *)t : "";
 }
 
+/* Runs one kind; the number of hits, -1 on error; *stop when cb asked. */
+static int search_kind(hd_db *db, size_t k, char **words, size_t n, int limit, search_cb cb,
+                       void *ctx, int *stop, hd_err *err)
+{
+    char *ids = ids_sql(kind_sql[k].ref_kind, n);
+    /* kind_sql holds one %s (ours, not user text): the set of ids. */
+    const char *hole = strstr(kind_sql[k].sql, "%s");
+    char *sql = xasprintf("%.*s%s%s", (int)(hole - kind_sql[k].sql), kind_sql[k].sql, ids,
+                          hole + 2);
+    free(ids);
+    sqlite3_stmt *st = db_prepare(db, sql);
+    free(sql);
+    sqlite3_bind_int(st, 1, limit > 0 ? limit : -1);
+    for (size_t i = 0; i < n; i++) {
+        /* [word, word + U+10FFFF): every key that starts with the word */
+        char *hi = xasprintf("%s\xF4\x8F\xBF\xBF", words[i]);
+        sqlite3_bind_text(st, (int)(2 + 2 * i), words[i], -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, (int)(3 + 2 * i), hi, -1, free);
+    }
+    int hits = 0, rc;
+    while (!*stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *detail = col(st, 4);
+        if (kind_sql[k].kind == SEARCH_MEMBERS)
+            detail = model_label(VOCAB_ORG, model_from_code(VOCAB_ORG, detail), "vi");
+        hd_hit hit = {kind_sql[k].kind, sqlite3_column_int64(st, 0), col(st, 1), col(st, 2),
+                      col(st, 3), detail};
+        hits++;
+        *stop = cb(&hit, ctx);
+    }
+    if (!*stop && rc != SQLITE_DONE)
+        hits = db_fail(db, err, "searching");
+    db_finish(db, st);
+    return hits;
+}
+
 int search_run(hd_db *db, const char *query, int kinds, int limit, search_cb cb, void *ctx,
                hd_err *err)
 {
-    char *expr = search_match_expr(query);
-    if (!expr)
-        return 0;
+    char **words;
+    size_t n = search_words(query, &words);
     int total = 0, stop = 0;
-    for (size_t k = 0; k < HD_ARRAY_LEN(kind_sql) && !stop; k++) {
+    for (size_t k = 0; n && k < HD_ARRAY_LEN(kind_sql) && !stop; k++) {
         if (!(kinds & kind_sql[k].kind))
             continue;
-        sqlite3_stmt *st = db_prepare(db, kind_sql[k].sql);
-        sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
-        int rc;
-        while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-            const char *detail = col(st, 4);
-            if (kind_sql[k].kind == SEARCH_MEMBERS)
-                detail = model_label(VOCAB_ORG, model_from_code(VOCAB_ORG, detail), "vi");
-            hd_hit hit = {kind_sql[k].kind, sqlite3_column_int64(st, 0), col(st, 1),
-                          col(st, 2), col(st, 3), detail};
-            total++;
-            stop = cb(&hit, ctx);
+        int hits = search_kind(db, k, words, n, limit, cb, ctx, &stop, err);
+        if (hits < 0) {
+            total = -1;
+            break;
         }
-        if (!stop && rc != SQLITE_DONE) {
-            sqlite3_finalize(st);
-            free(expr);
-            return db_fail(db, err, "searching");
-        }
-        sqlite3_finalize(st);
+        total += hits;
     }
-    free(expr);
+    search_words_free(words, n);
     return total;
 }

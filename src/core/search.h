@@ -35,8 +35,9 @@ typedef int (*search_cb)(const hd_hit *hit, void *ctx);
 int search_run(hd_db *db, const char *query, int kinds, int limit, search_cb cb, void *ctx,
                hd_err *err);
 
-/* The FTS5 expression for a query ("\"nguyen\"* AND \"thi\"*"), or NULL when
- * the query has no word to search for.  Caller frees. */
-char *search_match_expr(const char *query);
+/* The words of a query as the index holds them (folded), at most 8; the
+ * count.  "Nguyễn  THỊ" -> "nguyen", "thi".  Free with search_words_free. */
+size_t search_words(const char *query, char ***words);
+void search_words_free(char **words, size_t n);
 
 #endif

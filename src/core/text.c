@@ -46,11 +46,53 @@ static ucs4_t *vn_decode(const char *s, size_t len, size_t *n)
     return u;
 }
 
-/* Normalises u[0..*n) to nf; consumes u. */
+/* 1 when u[0..n) holds only precomposed Latin (below U+0300, or Latin
+ * Extended Additional U+1E00..U+1EFF, where Vietnamese lives) and no
+ * combining mark: such text is already NFC, and its NFD is the concatenation
+ * of each character's decomposition, with no reordering. */
+static int vn_simple(const ucs4_t *u, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (u[i] >= 0x300 && (u[i] < 0x1E00 || u[i] > 0x1EFF))
+            return 0;
+    return 1;
+}
+
+/* Full canonical decomposition of one character into out; its length. */
+static size_t vn_decompose(ucs4_t c, ucs4_t *out)
+{
+    ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+    int len = c < 0xC0 ? -1 : uc_canonical_decomposition(c, d);
+    if (len <= 0) {
+        out[0] = c;
+        return 1;
+    }
+    size_t k = vn_decompose(d[0], out);
+    for (int i = 1; i < len; i++)
+        out[k++] = d[i];
+    return k;
+}
+
+/* Normalises u[0..*n) to nf; consumes u.  Simple text (the usual case) takes
+ * a fast path: the general algorithm costs more than everything else an
+ * import does per row. */
 static ucs4_t *vn_normalize(uninorm_t nf, ucs4_t *u, size_t *n)
 {
     if (*n == 0)
         return u;
+    if (vn_simple(u, *n)) {
+        if (nf == UNINORM_NFC)
+            return u;
+        if (nf == UNINORM_NFD) {
+            ucs4_t *r = xreallocarray(NULL, *n * 4 + 1, sizeof *r);
+            size_t k = 0;
+            for (size_t i = 0; i < *n; i++)
+                k += vn_decompose(u[i], r + k);
+            free(u);
+            *n = k;
+            return r;
+        }
+    }
     size_t m = 0;
     ucs4_t *r = vn_checked(u32_normalize(nf, u, *n, NULL, &m));
     free(u);
@@ -203,7 +245,11 @@ char *text_fold(const char *s)
         ucs4_t c = u[i];
         if (vn_is_mark(c) || vn_is_apostrophe(c))
             continue;
-        if (vn_is_space(c) || vn_is_hyphen(c)) {
+        /* Other ASCII punctuation and control characters separate words too:
+         * the key holds only letters, digits and single spaces, so the
+         * search index can split it safely. */
+        if (vn_is_space(c) || vn_is_hyphen(c) || c < 0x20 || c == 0x7F ||
+            (c < 0x80 && !vn_is_ascii_alpha(c) && !(c >= '0' && c <= '9'))) {
             space = k > 0; /* collapsed, and dropped at the start */
             continue;
         }

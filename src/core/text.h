@@ -17,7 +17,9 @@ int text_valid_utf8(const char *s, size_t n);
 char *text_nfc(const char *s);
 
 /* The search key: lower case, no tone or vowel marks, đ/Đ/Ð -> d, hyphens and
- * runs of white space -> one space, apostrophes (' ’ ʼ) removed, trimmed.
+ * runs of white space -> one space, apostrophes (' ’ ʼ) removed, any other
+ * ASCII punctuation or control character -> a space, trimmed: the key holds
+ * only letters, digits and single spaces.
  * "Nguyễn Thị Ánh Đào" -> "nguyen thi anh dao"; "Ksor H'Bia" -> "ksor hbia".
  * Works on NFC or decomposed input.  Never NULL (invalid bytes are dropped). */
 char *text_fold(const char *s);

@@ -52,7 +52,7 @@ static inline long testdb_long(testdb *t, const char *sql)
 {
     sqlite3_stmt *st = db_prepare(t->db, sql);
     long v = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : -999;
-    sqlite3_finalize(st);
+    db_finish(t->db, st);
     return v;
 }
 
