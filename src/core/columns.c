@@ -89,25 +89,13 @@ const hd_column *columns_of(hd_table t, size_t *n)
     return tables[t].cols;
 }
 
-static int folded_in(const char *folded, const char *text, int is_list)
+/* 1 when the folded header equals the folded label. */
+static int folded_eq(const char *folded, const char *label)
 {
-    if (!is_list) {
-        char *f = text_fold(text);
-        int eq = strcmp(f, folded) == 0;
-        free(f);
-        return eq;
-    }
-    size_t n = strlen(folded);
-    for (const char *p = text; *p;) {
-        const char *bar = strchr(p, '|');
-        size_t len = bar ? (size_t)(bar - p) : strlen(p);
-        if (len == n && memcmp(p, folded, n) == 0)
-            return 1;
-        if (!bar)
-            break;
-        p = bar + 1;
-    }
-    return 0;
+    char *f = text_fold(label);
+    int eq = strcmp(f, folded) == 0;
+    free(f);
+    return eq;
 }
 
 const hd_column *columns_match(hd_table t, const char *header)
@@ -120,8 +108,8 @@ const hd_column *columns_match(hd_table t, const char *header)
     const hd_column *found = NULL;
     for (size_t i = 0; i < tables[t].n && !found; i++) {
         const hd_column *c = &tables[t].cols[i];
-        if (folded_in(f, c->header, 0) || folded_in(f, c->header_en, 0) ||
-            folded_in(f, c->synonyms, 1))
+        if (folded_eq(f, c->header) || folded_eq(f, c->header_en) ||
+            str_in_list(c->synonyms, f))
             found = c;
     }
     free(f);

@@ -149,22 +149,6 @@ int model_from_code(hd_vocab v, const char *code)
     return -1;
 }
 
-/* 1 when `word` is one of the '|'-separated entries of `list`. */
-static int in_list(const char *list, const char *word)
-{
-    size_t wn = strlen(word);
-    for (const char *p = list; *p;) {
-        const char *bar = strchr(p, '|');
-        size_t n = bar ? (size_t)(bar - p) : strlen(p);
-        if (n == wn && memcmp(p, word, n) == 0)
-            return 1;
-        if (!bar)
-            break;
-        p = bar + 1;
-    }
-    return 0;
-}
-
 /* Folded code and labels of every term, made on first use: looking up a
  * spreadsheet cell must not fold the whole vocabulary again each time. */
 typedef struct folded_term {
@@ -193,7 +177,7 @@ int model_lookup(hd_vocab v, const char *text)
     int found = -1;
     for (size_t i = 0; i < vocabs[v].n && found < 0; i++)
         if (strcmp(f, ft[i].vi) == 0 || strcmp(f, ft[i].en) == 0 ||
-            strcmp(f, ft[i].code) == 0 || in_list(vocabs[v].terms[i].synonyms, f))
+            strcmp(f, ft[i].code) == 0 || str_in_list(vocabs[v].terms[i].synonyms, f))
             found = (int)i;
     free(f);
     return found;

@@ -200,3 +200,18 @@ int str_empty(const char *s)
             return 0;
     return 1;
 }
+
+int str_in_list(const char *list, const char *word)
+{
+    size_t wn = strlen(word);
+    for (const char *p = list; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        if (n == wn && memcmp(p, word, n) == 0)
+            return 1;
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+    return 0;
+}

@@ -69,5 +69,7 @@ void msgs_free(hd_msgs *m);
 /* Trims ASCII whitespace at both ends, in place; returns s. */
 char *str_trim(char *s);
 int str_empty(const char *s); /* NULL, "" or only whitespace */
+/* 1 when word is one of the '|'-separated entries of list ("a|bc|d"). */
+int str_in_list(const char *list, const char *word);
 
 #endif

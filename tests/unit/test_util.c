@@ -54,12 +54,23 @@ static void test_trim(void **state)
     assert_false(str_empty(" x "));
 }
 
+static void test_in_list(void **state)
+{
+    (void)state;
+    assert_true(str_in_list("th|tieu hoc|cap 1", "tieu hoc"));
+    assert_true(str_in_list("th|tieu hoc|cap 1", "cap 1"));
+    assert_false(str_in_list("th|tieu hoc|cap 1", "tieu"));
+    assert_false(str_in_list("th|tieu hoc", ""));
+    assert_false(str_in_list("", "th"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_strbuf_grows),
         cmocka_unit_test(test_fail_and_msgs),
         cmocka_unit_test(test_trim),
+        cmocka_unit_test(test_in_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
