@@ -20,6 +20,7 @@ struct hd_db {
         sqlite3_stmt *st;
     } cache[STMT_CACHE];
     size_t ncache;
+    int bulk; /* insert triggers stand aside (db_bulk_begin) */
 };
 
 /* hd_actor(): the user the audit triggers record. */
@@ -29,6 +30,15 @@ static void sql_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     (void)argv;
     const hd_db *db = sqlite3_user_data(ctx);
     sqlite3_result_text(ctx, db->actor, -1, SQLITE_STATIC);
+}
+
+/* hd_bulk(): 1 while a bulk load runs on this connection. */
+static void sql_bulk(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    const hd_db *db = sqlite3_user_data(ctx);
+    sqlite3_result_int(ctx, db->bulk);
 }
 
 int db_fail(hd_db *db, hd_err *err, const char *doing)
@@ -68,7 +78,9 @@ static int configure(hd_db *db, int readonly, hd_err *err)
     sqlite3_busy_timeout(db->sql, 5000);
     sqlite3_extended_result_codes(db->sql, 1);
     if (sqlite3_create_function(db->sql, "hd_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
-                                db, sql_actor, NULL, NULL) != SQLITE_OK)
+                                db, sql_actor, NULL, NULL) != SQLITE_OK ||
+        sqlite3_create_function(db->sql, "hd_bulk", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, db,
+                                sql_bulk, NULL, NULL) != SQLITE_OK)
         return db_fail(db, err, "opening the database");
     /* temp_store: statement journals (one per INSERT with triggers) stay in
      * memory instead of costing dozens of write calls per row. */
@@ -190,6 +202,32 @@ int db_write_end(hd_db *db, int token, int ok, hd_err *err)
     }
     sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
     return -1;
+}
+
+int db_bulk_begin(hd_db *db, hd_err *err)
+{
+    if (sqlite3_get_autocommit(db->sql))
+        return hd_fail(err, "internal: bulk mode outside a write transaction");
+    char *mark = schema_bulk_mark_sql();
+    int rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS bulk_mark"
+                         " (tbl TEXT PRIMARY KEY, max_id INTEGER NOT NULL)", err);
+    if (rc == 0)
+        rc = db_exec(db, mark, err);
+    free(mark);
+    if (rc == 0)
+        db->bulk = 1;
+    return rc;
+}
+
+int db_bulk_end(hd_db *db, hd_err *err)
+{
+    if (!db->bulk)
+        return 0;
+    db->bulk = 0;
+    char *sql = schema_bulk_catchup_sql();
+    int rc = db_exec(db, sql, err);
+    free(sql);
+    return rc;
 }
 
 int db_exec(hd_db *db, const char *sql, hd_err *err)

@@ -45,6 +45,13 @@ int db_schema_version(hd_db *db);
 int db_write_begin(hd_db *db, hd_err *err);
 int db_write_end(hd_db *db, int token, int ok, hd_err *err);
 
+/* Bulk loading inside a write transaction: between these two calls the
+ * per-row insert triggers (audit, search index) stand aside, and
+ * db_bulk_end writes the same rows for every record added, set-wise, in the
+ * same transaction.  Updates stay audited row by row throughout. */
+int db_bulk_begin(hd_db *db, hd_err *err);
+int db_bulk_end(hd_db *db, hd_err *err);
+
 /* Runs SQL with no result rows. */
 int db_exec(hd_db *db, const char *sql, hd_err *err);
 

@@ -28,6 +28,10 @@ typedef struct importer {
     hd_msgs *errors;
     hd_msgs *warnings;
     hd_import_stats *stats;
+    /* village and school names already resolved: a children's file names the
+     * same few hundred again and again */
+    hd_msgs ref_names;
+    int64_t *ref_ids;
     /* record id -> first line that touched it, to spot a record twice in a file */
     int64_t *seen_id;
     size_t *seen_line;
@@ -289,11 +293,42 @@ static int64_t lookup_by_fold(importer *im, const char *table, const char *name)
     return id;
 }
 
+/* The id remembered for "table:name", 0 when none. */
+static int64_t ref_cached(const importer *im, const char *key)
+{
+    for (size_t i = 0; i < im->ref_names.n; i++)
+        if (strcmp(im->ref_names.items[i], key) == 0)
+            return im->ref_ids[i];
+    return 0;
+}
+
+static int64_t ref_remember(importer *im, const char *key, int64_t id)
+{
+    if (id > 0 && im->ref_names.n < 4096) {
+        msgs_add(&im->ref_names, "%s", key);
+        im->ref_ids = xreallocarray(im->ref_ids, im->ref_names.cap, sizeof *im->ref_ids);
+        im->ref_ids[im->ref_names.n - 1] = id;
+    }
+    return id;
+}
+
+static int64_t village_lookup(importer *im, hd_col c, const char *v);
+
 static int64_t village_ref(importer *im, hd_col c)
 {
     const char *v = val(im, c);
     if (!v || !*v)
         return 0;
+    char *key = xasprintf("village:%s", v);
+    int64_t id = ref_cached(im, key);
+    if (!id)
+        id = ref_remember(im, key, village_lookup(im, c, v));
+    free(key);
+    return id;
+}
+
+static int64_t village_lookup(importer *im, hd_col c, const char *v)
+{
     int64_t id = record_id_by_uid(im->db, "village", v);
     if (!id)
         id = lookup_by_fold(im, "village", v);
@@ -304,11 +339,23 @@ static int64_t village_ref(importer *im, hd_col c)
     return id > 0 ? id : 0;
 }
 
+static int64_t school_lookup(importer *im, hd_col c, const char *v);
+
 static int64_t school_ref(importer *im, hd_col c)
 {
     const char *v = val(im, c);
     if (!v || !*v)
         return 0;
+    char *key = xasprintf("school:%s", v);
+    int64_t id = ref_cached(im, key);
+    if (!id)
+        id = ref_remember(im, key, school_lookup(im, c, v));
+    free(key);
+    return id;
+}
+
+static int64_t school_lookup(importer *im, hd_col c, const char *v)
+{
     int64_t id = record_id_by_uid(im->db, "school", v);
     if (!id)
         id = lookup_by_fold(im, "school", v);
@@ -869,6 +916,8 @@ static void importer_free(importer *im)
         free(im->header[c]);
     free(im->seen_id);
     free(im->seen_line);
+    msgs_free(&im->ref_names);
+    free(im->ref_ids);
 }
 
 int import_csv(hd_db *db, hd_table table, const char *path, int dry_run,
@@ -891,11 +940,16 @@ int import_csv(hd_db *db, hd_table table, const char *path, int dry_run,
         fclose(fp);
         return -1;
     }
+    /* Bulk mode: the audit and search rows of new records are written
+     * set-wise at the end, inside the same transaction. */
+    int bulk = db_bulk_begin(db, err) == 0;
     csv_reader *rd = csv_reader_new(fp, path);
     read_rows(&im, rd, err);
     csv_reader_free(rd);
     fclose(fp);
     importer_free(&im);
+    if (!bulk || db_bulk_end(db, err) < 0)
+        msgs_add(errors, "%s: %s", path, err->msg);
     int ok = errors->n == 0;
     int rc = db_write_end(db, tok, ok && !dry_run, err);
     if (!ok)

@@ -489,10 +489,18 @@ int child_insert(hd_db *db, hd_child *c, int status, const char *since, const ch
     sqlite3_stmt *st = db_prepare(db,
         "INSERT INTO child(uid, household_id, full_name, fold, sort_key, sex, birth_year,"
         " birth_date, ethnicity, ethnic_minority, school_id, level, grade, class_name, risk,"
-        " risk_other, notes, archived)"
+        " risk_other, notes, archived, status, status_date)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-        " ?17, ?18)");
+        " ?17, ?18, ?19, ?20)");
     child_bind(st, c);
+    /* Written with its first status, so the history's first entry finds the
+     * cache already right and changes nothing. */
+    char iso[11] = "";
+    hd_date d;
+    if (since && date_parse(since, &d, NULL) == 0)
+        date_iso(d, iso);
+    sqlite3_bind_text(st, 19, model_code(VOCAB_STATUS, status), -1, SQLITE_STATIC);
+    db_bind_text(st, 20, iso[0] ? iso : NULL);
     int rc = run_write(db, st, 0, "saving the child", err);
     if (rc == 0) {
         c->id = last_id(db);
@@ -500,7 +508,7 @@ int child_insert(hd_db *db, hd_child *c, int status, const char *since, const ch
                               source ? source : "manual", err);
     }
     if (rc == 0) {
-        c->version = 2; /* the status entry bumped it */
+        c->version = 1;
         c->status = status;
         snprintf(c->status_date, sizeof c->status_date, "%s", since);
     }
@@ -588,23 +596,21 @@ int child_set_status(hd_db *db, int64_t child_id, int status, const char *date,
     int tok = db_write_begin(db, err);
     if (tok < 0)
         return -1;
-    char uid[32] = "";
-    int rc = db_new_uid(db, 'E', uid, err);
-    if (rc == 0) {
-        sqlite3_stmt *st = db_prepare(db,
-            "INSERT INTO child_status(uid, child_id, status, date, reason, source, created_by)"
-            " SELECT ?1, ?2, ?3, ?4, ?5, ?6, hd_actor()"
-            "  WHERE ?5 <> '' OR NOT EXISTS (SELECT 1 FROM child_status WHERE child_id = ?2)");
-        sqlite3_bind_text(st, 1, uid, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 2, child_id);
-        sqlite3_bind_text(st, 3, model_code(VOCAB_STATUS, status), -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 4, iso, -1, SQLITE_STATIC);
-        db_bind_text(st, 5, reason ? reason : "");
-        db_bind_text(st, 6, source ? source : "manual");
-        rc = run_write(db, st, 0, "saving the status", err);
-        if (rc == 0 && sqlite3_changes(db_sql(db)) == 0)
-            rc = hd_fail(err, "reason: a change of status needs a reason");
-    }
+    /* An entry's code is its child's code and its rank in the history
+     * ("24577-C12.3"): unique everywhere, as the history is append-only. */
+    sqlite3_stmt *st = db_prepare(db,
+        "INSERT INTO child_status(uid, child_id, status, date, reason, source, created_by)"
+        " SELECT c.uid || '.' || (SELECT count(*) + 1 FROM child_status WHERE child_id = ?1),"
+        "   ?1, ?2, ?3, ?4, ?5, hd_actor() FROM child c WHERE c.id = ?1"
+        "  AND (?4 <> '' OR NOT EXISTS (SELECT 1 FROM child_status WHERE child_id = ?1))");
+    sqlite3_bind_int64(st, 1, child_id);
+    sqlite3_bind_text(st, 2, model_code(VOCAB_STATUS, status), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, iso, -1, SQLITE_STATIC);
+    db_bind_text(st, 4, reason ? reason : "");
+    db_bind_text(st, 5, source ? source : "manual");
+    int rc = run_write(db, st, 0, "saving the status", err);
+    if (rc == 0 && sqlite3_changes(db_sql(db)) == 0)
+        rc = hd_fail(err, "reason: a change of status needs a reason");
     return finish(db, tok, rc, err);
 }
 

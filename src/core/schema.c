@@ -120,6 +120,8 @@ static const char *const migration1[] = {
     "CREATE TRIGGER child_status_current AFTER INSERT ON child_status\n"
     "  WHEN NOT EXISTS (SELECT 1 FROM child_status s WHERE s.child_id = new.child_id\n"
     "                   AND (s.date > new.date OR (s.date = new.date AND s.id > new.id)))\n"
+    "   AND EXISTS (SELECT 1 FROM child c WHERE c.id = new.child_id\n"
+    "               AND (c.status IS NOT new.status OR c.status_date IS NOT new.date))\n"
     "BEGIN\n"
     "  UPDATE child SET status = new.status, status_date = new.date,\n"
     "    version = version + 1, updated_at = " NOW "\n"
@@ -212,23 +214,18 @@ static const indexed_table indexed1[] = {
 
 static void add_audit_triggers(strbuf *sb, const audited_table *t)
 {
-    /* insert: one row with every audited column as JSON */
-    sb_addf(sb, "CREATE TRIGGER %s_audit_insert AFTER INSERT ON %s BEGIN\n"
-                "  INSERT INTO audit(actor, tbl, row_uid, action, new)\n"
-                "  VALUES (hd_actor(), '%s', new.uid, 'insert', json_object(",
+    /* insert: one row naming the new record.  Its first values need no
+     * copy: they are the record's values now, or the `old` of the first
+     * update of each field. */
+    sb_addf(sb, "CREATE TRIGGER %s_audit_insert AFTER INSERT ON %s WHEN hd_bulk() = 0\n"
+                "BEGIN\n"
+                "  INSERT INTO audit(actor, tbl, row_uid, action)\n"
+                "  VALUES (hd_actor(), '%s', new.uid, 'insert');\nEND;\n",
             t->name, t->name, t->name);
-    char *cols = xstrdup(t->columns);
-    int first = 1;
-    for (char *c = strtok(cols, " "); c; c = strtok(NULL, " ")) {
-        sb_addf(sb, "%s'%s', new.%s", first ? "" : ", ", c, c);
-        first = 0;
-    }
-    sb_add(sb, "));\nEND;\n");
-    free(cols);
 
-    /* update: one row per changed column */
-    /* OF <columns>: an UPDATE that sets only derived columns (the cached
-     * status, the version) does not even start this trigger. */
+    /* update: one row per changed column.  OF <columns>: an UPDATE that
+     * sets only derived columns (the cached status, the version) does not
+     * even start this trigger. */
     char *of = xstrdup(t->columns);
     for (char *p = of; *p; p++)
         if (*p == ' ')
@@ -238,8 +235,8 @@ static void add_audit_triggers(strbuf *sb, const audited_table *t)
                 "  SELECT hd_actor(), '%s', new.uid, 'update', f, o, n FROM (\n",
             t->name, of, t->name, t->name);
     free(of);
-    cols = xstrdup(t->columns);
-    first = 1;
+    char *cols = xstrdup(t->columns);
+    int first = 1;
     for (char *c = strtok(cols, " "); c; c = strtok(NULL, " ")) {
         sb_addf(sb, "    %sSELECT '%s' AS f, old.%s AS o, new.%s AS n\n",
                 first ? "" : "UNION ALL ", c, c, c);
@@ -261,7 +258,8 @@ static void add_audit_triggers(strbuf *sb, const audited_table *t)
 static void add_search_triggers(strbuf *sb, const indexed_table *t)
 {
     sb_addf(sb,
-            "CREATE TRIGGER %s_search_insert AFTER INSERT ON %s BEGIN\n"
+            "CREATE TRIGGER %s_search_insert AFTER INSERT ON %s WHEN hd_bulk() = 0\n"
+            "BEGIN\n"
             "  INSERT OR IGNORE INTO search_word(word, ref)\n"
             "  SELECT value, new.id * 4 + %d FROM " WORDS("new") " WHERE value <> '';\n"
             "END;\n"
@@ -288,6 +286,37 @@ static void add_stamp_trigger(strbuf *sb, const char *table)
             "   WHERE id = new.id;\n"
             "END;\n",
             table, table, table, NOW);
+}
+
+/* Bulk mode (see db_bulk_begin): the insert triggers above stand aside and
+ * these statements write the same rows, set-wise, for every record added
+ * since temp.bulk_mark was filled. */
+char *schema_bulk_mark_sql(void)
+{
+    strbuf sb = {0};
+    sb_add(&sb, "DELETE FROM temp.bulk_mark;\n");
+    for (size_t i = 0; i < HD_ARRAY_LEN(audited1); i++)
+        sb_addf(&sb, "INSERT INTO temp.bulk_mark VALUES ('%s', (SELECT coalesce(max(id), 0)"
+                     " FROM %s));\n", audited1[i].name, audited1[i].name);
+    return sb_detach(&sb);
+}
+
+char *schema_bulk_catchup_sql(void)
+{
+    strbuf sb = {0};
+    for (size_t i = 0; i < HD_ARRAY_LEN(audited1); i++)
+        sb_addf(&sb, "INSERT INTO audit(actor, tbl, row_uid, action)"
+                     " SELECT hd_actor(), '%s', uid, 'insert' FROM %s"
+                     " WHERE id > (SELECT max_id FROM temp.bulk_mark WHERE tbl = '%s')"
+                     " ORDER BY id;\n",
+                audited1[i].name, audited1[i].name, audited1[i].name);
+    for (size_t i = 0; i < HD_ARRAY_LEN(indexed1); i++)
+        sb_addf(&sb, "INSERT OR IGNORE INTO search_word(word, ref)"
+                     " SELECT j.value, t.id * 4 + %d FROM %s t, " WORDS("t") " j"
+                     " WHERE t.id > (SELECT max_id FROM temp.bulk_mark WHERE tbl = '%s')"
+                     " AND j.value <> '';\n",
+                indexed1[i].kind, indexed1[i].name, indexed1[i].name);
+    return sb_detach(&sb);
 }
 
 int schema_latest(void)

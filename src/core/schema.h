@@ -11,4 +11,10 @@ int schema_latest(void);
 /* SQL of migration n (1-based), including its audit triggers; caller frees. */
 char *schema_migration_sql(int n);
 
+/* Bulk mode: SQL that records each table's highest id in temp.bulk_mark,
+ * and SQL that then writes the audit and search rows the insert triggers
+ * skipped.  Caller frees. */
+char *schema_bulk_mark_sql(void);
+char *schema_bulk_catchup_sql(void);
+
 #endif

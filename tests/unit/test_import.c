@@ -67,6 +67,15 @@ static void test_import_commune(void **state)
     assert_int_equal(testdb_long(t, "SELECT risk FROM child WHERE fold = 'ro cham hnga'"), 3);
     assert_int_equal(testdb_long(t, "SELECT count(*) FROM child WHERE birth_date = '2015-03-05'"
                                     " AND level = 'primary' AND grade = 5"), 1);
+    /* bulk mode wrote the audit and search rows of every new record */
+    assert_int_equal(testdb_long(t, "SELECT count(*) FROM audit WHERE action = 'insert'"
+                                    " AND tbl = 'child' AND actor = 'tester'"), 3);
+    assert_int_equal(testdb_long(t, "SELECT count(*) FROM audit WHERE action = 'insert'"),
+                     1 + 3 + 3 + 3 + 2 + 3); /* commune, villages, households, children, schools, statuses */
+    assert_int_equal(testdb_long(t, "SELECT count(*) FROM search_word WHERE word = 'hnga'"
+                                    " AND ref = (SELECT id * 4 FROM child WHERE fold = 'ro cham hnga')"), 1);
+    assert_int_equal(testdb_long(t, "SELECT count(*) FROM search_word WHERE word = 'bang'"
+                                    " AND ref % 4 = 3"), 1);
     /* enrolled with no date: since the start of the school year */
     assert_int_equal(testdb_long(t, "SELECT count(*) FROM child_status WHERE date = '2026-09-01'"), 3);
     testdb_free(t);
