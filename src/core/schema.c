@@ -96,7 +96,9 @@ static const char *const migration1[] = {
     "  notes TEXT NOT NULL DEFAULT '',\n" STAMPS ");\n",
     "CREATE INDEX child_household ON child(household_id);\n",
     "CREATE INDEX child_sort ON child(sort_key);\n",
-    "CREATE INDEX child_status_idx ON child(status, level);\n",
+    /* covering indexes for the home screen's counts */
+    "CREATE INDEX child_status_idx ON child(status, archived, level);\n",
+    "CREATE INDEX child_age ON child(archived, birth_year);\n",
     "CREATE INDEX child_match ON child(fold, birth_year);\n",
 
     /* The dated history of each child's status: any month's figures can be
@@ -113,7 +115,8 @@ static const char *const migration1[] = {
     "  created_by TEXT NOT NULL DEFAULT '',\n"
     "  created_at TEXT NOT NULL DEFAULT (" NOW ")\n"
     ");\n",
-    "CREATE INDEX child_status_child ON child_status(child_id, date, id);\n",
+    /* status included: "status on date D" reads the index alone */
+    "CREATE INDEX child_status_child ON child_status(child_id, date, id, status);\n",
     "CREATE INDEX child_status_date ON child_status(date, status);\n",
     /* Only an entry that is now the latest changes the cached status; the
      * version moves so that an open form sees the change. */
@@ -126,6 +129,24 @@ static const char *const migration1[] = {
     "  UPDATE child SET status = new.status, status_date = new.date,\n"
     "    version = version + 1, updated_at = " NOW "\n"
     "   WHERE id = new.child_id;\n"
+    "END;\n",
+    /* Children in school on a date (the start-of-year base of the dropout
+     * rate) cost a look at every child's history; kept here once computed,
+     * and forgotten when a history entry at or before that date arrives or a
+     * child's level changes.  level '*' marks a complete computation. */
+    "CREATE TABLE enrolled_asof (\n"
+    "  as_of TEXT NOT NULL,\n"
+    "  level TEXT NOT NULL,\n"
+    "  n INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (as_of, level)\n"
+    ") WITHOUT ROWID;\n",
+    "CREATE TRIGGER enrolled_asof_history AFTER INSERT ON child_status\n"
+    "  WHEN new.date <= (SELECT max(as_of) FROM enrolled_asof) BEGIN\n"
+    "  DELETE FROM enrolled_asof WHERE as_of >= new.date;\n"
+    "END;\n",
+    "CREATE TRIGGER enrolled_asof_child AFTER UPDATE OF level, archived ON child\n"
+    "  WHEN old.level IS NOT new.level OR old.archived IS NOT new.archived BEGIN\n"
+    "  DELETE FROM enrolled_asof;\n"
     "END;\n",
     "CREATE TRIGGER child_status_append_only BEFORE UPDATE ON child_status BEGIN\n"
     "  SELECT RAISE(ABORT, 'the status history is append-only');\n"

@@ -36,15 +36,17 @@ static int count_hit(const hd_hit *h, void *ctx)
     return 0;
 }
 
+/* Opens read-write, as the terminal interface does: the first open computes
+ * and keeps the start-of-year figure, the next ones read it. */
 static void bench_open(const char *path)
 {
     enum { RUNS = 7 };
-    double t[RUNS];
+    double t[RUNS], first = 0;
     long total = 0;
     for (int i = 0; i < RUNS; i++) {
         double t0 = now_ms();
         hd_err err;
-        hd_db *db = db_open(path, "bench", DB_OPEN_READONLY, &err);
+        hd_db *db = db_open(path, "bench", 0, &err);
         hd_dashboard d;
         if (!db || figures_dashboard(db, 9, &d, &err) < 0) {
             fprintf(stderr, "bench: %s\n", err.msg);
@@ -53,8 +55,11 @@ static void bench_open(const char *path)
         total = d.total.enrolled;
         db_close(db);
         t[i] = now_ms() - t0;
+        if (i == 0)
+            first = t[0];
     }
     report("open + dashboard figures", t, RUNS, total);
+    printf("%-40s %8.1f\n", "  the first open (computes the base)", first);
 }
 
 static void bench_search(hd_db *db, const char *q, int limit)
