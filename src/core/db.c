@@ -219,14 +219,21 @@ int db_bulk_begin(hd_db *db, hd_err *err)
     return rc;
 }
 
+int db_bulk_active(const hd_db *db)
+{
+    return db->bulk;
+}
+
 int db_bulk_end(hd_db *db, hd_err *err)
 {
     if (!db->bulk)
         return 0;
-    db->bulk = 0;
+    /* Still in bulk mode while catching up: the rows it adds are audited by
+     * the catch-up itself, not a second time by the triggers. */
     char *sql = schema_bulk_catchup_sql();
     int rc = db_exec(db, sql, err);
     free(sql);
+    db->bulk = 0;
     return rc;
 }
 

@@ -51,6 +51,14 @@ int db_write_end(hd_db *db, int token, int ok, hd_err *err);
  * same transaction.  Updates stay audited row by row throughout. */
 int db_bulk_begin(hd_db *db, hd_err *err);
 int db_bulk_end(hd_db *db, hd_err *err);
+int db_bulk_active(const hd_db *db);
+
+/* In bulk mode a new child's first history entry is written from the status
+ * cached on its row (source "import").  Followed by a condition on child. */
+#define BULK_FIRST_ENTRY_SQL                                                          \
+    "INSERT INTO child_status(uid, child_id, status, date, reason, source, created_by)" \
+    " SELECT uid || '.1', id, status, status_date, '', 'import', hd_actor() FROM child"  \
+    " WHERE NOT EXISTS (SELECT 1 FROM child_status s WHERE s.child_id = child.id)"
 
 /* Runs SQL with no result rows. */
 int db_exec(hd_db *db, const char *sql, hd_err *err);

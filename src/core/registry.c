@@ -478,11 +478,28 @@ static void child_bind(sqlite3_stmt *st, const hd_child *c)
     sqlite3_bind_int(st, 18, c->archived);
 }
 
+/* A status date: valid, not in the future; ISO into iso. */
+static int status_date(const char *date, char iso[11], hd_err *err)
+{
+    hd_date d;
+    if (!date)
+        return hd_fail(err, "date: required");
+    if (date_parse(date, &d, err) < 0)
+        return -1;
+    if (date_cmp(d, date_today()) > 0)
+        return hd_fail(err, "date: %s is in the future", date);
+    date_iso(d, iso);
+    return 0;
+}
+
 int child_insert(hd_db *db, hd_child *c, int status, const char *since, const char *reason,
                  const char *source, hd_err *err)
 {
-    if (child_check(c, err) < 0)
+    char iso[11];
+    if (child_check(c, err) < 0 || status_date(since, iso, err) < 0)
         return -1;
+    if (!model_term(VOCAB_STATUS, status))
+        return hd_fail(err, "status: unknown status");
     int tok = begin_insert(db, 'C', c->uid, err);
     if (tok < 0)
         return -1;
@@ -495,18 +512,18 @@ int child_insert(hd_db *db, hd_child *c, int status, const char *since, const ch
     child_bind(st, c);
     /* Written with its first status, so the history's first entry finds the
      * cache already right and changes nothing. */
-    char iso[11] = "";
-    hd_date d;
-    if (since && date_parse(since, &d, NULL) == 0)
-        date_iso(d, iso);
     sqlite3_bind_text(st, 19, model_code(VOCAB_STATUS, status), -1, SQLITE_STATIC);
-    db_bind_text(st, 20, iso[0] ? iso : NULL);
+    db_bind_text(st, 20, iso);
     int rc = run_write(db, st, 0, "saving the child", err);
-    if (rc == 0) {
+    if (rc == 0)
         c->id = last_id(db);
+    /* An imported child's first entry (no reason) is written set-wise by
+     * db_bulk_end in bulk mode; see BULK_FIRST_ENTRY_SQL. */
+    int deferred = db_bulk_active(db) && str_empty(reason) && source &&
+                   strcmp(source, "import") == 0;
+    if (rc == 0 && !deferred)
         rc = child_set_status(db, c->id, status, since, reason ? reason : "",
                               source ? source : "manual", err);
-    }
     if (rc == 0) {
         c->version = 1;
         c->status = status;
@@ -584,18 +601,24 @@ int child_get(hd_db *db, int64_t id, hd_child *c, hd_err *err)
 int child_set_status(hd_db *db, int64_t child_id, int status, const char *date,
                      const char *reason, const char *source, hd_err *err)
 {
-    hd_date d;
+    char iso[11];
     if (!model_term(VOCAB_STATUS, status))
         return hd_fail(err, "status: unknown status");
-    if (!date || date_parse(date, &d, err) < 0)
-        return date ? -1 : hd_fail(err, "date: required");
-    if (date_cmp(d, date_today()) > 0)
-        return hd_fail(err, "date: %s is in the future", date);
-    char iso[11];
-    date_iso(d, iso);
+    if (status_date(date, iso, err) < 0)
+        return -1;
     int tok = db_write_begin(db, err);
     if (tok < 0)
         return -1;
+    /* A child added in this bulk load has its first entry still pending:
+     * write it now, so this one comes after it. */
+    if (db_bulk_active(db)) {
+        sqlite3_stmt *first = db_prepare(db, BULK_FIRST_ENTRY_SQL " AND id = ?1");
+        sqlite3_bind_int64(first, 1, child_id);
+        int frc = sqlite3_step(first);
+        db_finish(db, first);
+        if (frc != SQLITE_DONE)
+            return finish(db, tok, db_fail(db, err, "saving the status"), err);
+    }
     /* An entry's code is its child's code and its rank in the history
      * ("24577-C12.3"): unique everywhere, as the history is append-only. */
     sqlite3_stmt *st = db_prepare(db,

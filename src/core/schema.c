@@ -8,6 +8,8 @@
  * `sort_key` (Vietnamese order) computed in C on every write. */
 #include "core/schema.h"
 
+#include "core/db.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -325,6 +327,10 @@ char *schema_bulk_mark_sql(void)
 char *schema_bulk_catchup_sql(void)
 {
     strbuf sb = {0};
+    /* first the pending first history entries, so that they are audited */
+    sb_add(&sb, BULK_FIRST_ENTRY_SQL
+                " AND id > (SELECT max_id FROM temp.bulk_mark WHERE tbl = 'child')"
+                " ORDER BY id;\n");
     for (size_t i = 0; i < HD_ARRAY_LEN(audited1); i++)
         sb_addf(&sb, "INSERT INTO audit(actor, tbl, row_uid, action)"
                      " SELECT hd_actor(), '%s', uid, 'insert' FROM %s"
