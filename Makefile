@@ -41,6 +41,12 @@ CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
 APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/%.o)
 CORE_LIB := $(BUILD)/libhuydong.a
 
+# Message catalogs are shared by the normal and the ASan build, so they live
+# outside $(BUILD); an uninstalled ./huydong finds them there (core/i18n.c).
+LOCALE_DIR := build/locale
+PO_LANGS   := vi
+MO_FILES   := $(PO_LANGS:%=$(LOCALE_DIR)/%/LC_MESSAGES/huydong.mo)
+
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -50,9 +56,9 @@ DEBIAN_BUILD_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
 DEBIAN_TEST_PKGS  := libcmocka-dev tmux sqlite3 valgrind
 
 .PHONY: all deps test check-unit check-cli test-asan asan valgrind bench run demo \
-        install uninstall clean
+        pot po-update install uninstall clean
 
-all: $(BIN)
+all: $(BIN) $(MO_FILES)
 
 $(BIN): $(APP_OBJ) $(CORE_LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(APP_OBJ) $(CORE_LIB) $(LDLIBS)
@@ -75,10 +81,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB)
 deps:
 	@sh tools/deps.sh $(DEBIAN_BUILD_PKGS) $(DEBIAN_TEST_PKGS)
 
-check-unit: $(UNIT_BIN)
+check-unit: $(UNIT_BIN) $(MO_FILES)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; HUYDONG_TODAY=2026-11-24 $$t; done
 
-check-cli: $(BIN)
+check-cli: $(BIN) $(MO_FILES)
 	@sh tests/cli/run.sh ./$(BIN)
 
 # The whole suite: the normal build, then the same tests under ASan + UBSan.
@@ -122,13 +128,34 @@ $(BENCH_BIN): tests/bench/bench.c $(CORE_LIB)
 bench: all $(BENCH_BIN)
 	@sh tests/bench/run.sh ./$(BIN) $(BENCH_BIN)
 
+# Translations: po/LANG.po compiled for gettext.  --check refuses a
+# translation whose printf directives differ from the English string's.
+$(LOCALE_DIR)/%/LC_MESSAGES/huydong.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check --output-file=$@ $<
+
+# After changing messages in the sources: `make po-update` (docs/admin-guide.md).
+pot:
+	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --add-comments=TRANSLATORS \
+	    --package-name=huydong --package-version=$(VERSION) \
+	    --files-from=po/POTFILES --output=po/huydong.pot
+
+po-update: pot
+	@set -e; for l in $(PO_LANGS); do \
+	    msgmerge --quiet --update --backup=none po/$$l.po po/huydong.pot; done
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/huydong
 	install -m 644 docs/huydong.1 $(DESTDIR)$(MANDIR)/man1/huydong.1
+	set -e; for l in $(PO_LANGS); do \
+	    install -d $(DESTDIR)$(DATADIR)/locale/$$l/LC_MESSAGES; \
+	    install -m 644 $(LOCALE_DIR)/$$l/LC_MESSAGES/huydong.mo \
+	        $(DESTDIR)$(DATADIR)/locale/$$l/LC_MESSAGES/huydong.mo; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/huydong $(DESTDIR)$(MANDIR)/man1/huydong.1
+	rm -f $(PO_LANGS:%=$(DESTDIR)$(DATADIR)/locale/%/LC_MESSAGES/huydong.mo)
 
 clean:
 	rm -rf build $(BIN) demo

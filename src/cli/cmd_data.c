@@ -8,14 +8,15 @@
 #include "cli/cli.h"
 #include "core/demo.h"
 #include "core/export.h"
+#include "core/i18n.h"
 #include "core/import.h"
 
 int cmd_init(cli_ctx *cx)
 {
     if (cx->argc > 1)
-        return cli_error("init takes no arguments");
+        return cli_error("%s", _("init takes no arguments"));
     if (access(cx->db_path, F_OK) == 0)
-        return cli_error("%s already exists; nothing was done", cx->db_path);
+        return cli_error(_("%s already exists; nothing was done"), cx->db_path);
     hd_db *db = cli_open(cx, DB_OPEN_CREATE);
     if (!db)
         return EXIT_USER;
@@ -26,7 +27,7 @@ int cmd_init(cli_ctx *cx)
     db_close(db);
     if (rc < 0)
         return cli_error("%s", err.msg);
-    printf("%s: database created for %s (%s)\n", cx->db_path, c->commune_name, c->commune_code);
+    printf(_("%s: database created for %s (%s)\n"), cx->db_path, c->commune_name, c->commune_code);
     return EXIT_OK;
 }
 
@@ -35,10 +36,10 @@ int cmd_demo(cli_ctx *cx)
     int district = args_flag(&cx->argc, cx->argv, "--district");
     int force = args_flag(&cx->argc, cx->argv, "--force");
     if (cx->argc > 1)
-        return cli_error("demo: unexpected argument '%s'", cx->argv[1]);
+        return cli_error(_("demo: unexpected argument '%s'"), cx->argv[1]);
     if (access(cx->db_path, F_OK) == 0) {
         if (!force)
-            return cli_error("%s already exists (use --force to replace it)", cx->db_path);
+            return cli_error(_("%s already exists (use --force to replace it)"), cx->db_path);
         char *wal = xasprintf("%s-wal", cx->db_path), *shm = xasprintf("%s-shm", cx->db_path);
         unlink(cx->db_path);
         unlink(wal);
@@ -62,7 +63,7 @@ int cmd_demo(cli_ctx *cx)
     db_close(db);
     if (rc < 0)
         return cli_error("%s", err.msg);
-    printf("%s: demo commune created (%d villages, %d households, %d children, %d members)\n",
+    printf(_("%s: demo commune created (%d villages, %d households, %d children, %d members)\n"),
            cx->db_path, o.villages, o.households, o.children, o.members);
     return EXIT_OK;
 }
@@ -71,7 +72,8 @@ static int table_arg(const char *cmd, const char *name)
 {
     int t = name ? columns_table(name) : -1;
     if (t < 0)
-        cli_error("%s: which table? one of villages, households, children, members, schools",
+        /* TRANSLATORS: the table names are typed as they are; keep them. */
+        cli_error(_("%s: which table? one of villages, households, children, members, schools"),
                   cmd);
     return t;
 }
@@ -81,16 +83,29 @@ static void print_msgs(const hd_msgs *m, size_t max)
     for (size_t i = 0; i < m->n && i < max; i++)
         fprintf(stderr, "%s\n", m->items[i]);
     if (m->n > max)
-        fprintf(stderr, "… and %zu more\n", m->n - max);
+        fprintf(stderr, _("… and %zu more\n"), m->n - max);
+}
+
+/* One sentence per case, so translators see whole sentences. */
+static void print_summary(const char *path, const hd_import_stats *st, int dry)
+{
+    unsigned long n = (unsigned long)st->rows;
+    printf(dry ? ngettext("dry run (nothing saved): %s: %ld row: %ld added, %ld updated, "
+                          "%ld unchanged\n",
+                          "dry run (nothing saved): %s: %ld rows: %ld added, %ld updated, "
+                          "%ld unchanged\n", n)
+               : ngettext("%s: %ld row: %ld added, %ld updated, %ld unchanged\n",
+                          "%s: %ld rows: %ld added, %ld updated, %ld unchanged\n", n),
+           path, st->rows, st->added, st->updated, st->unchanged);
 }
 
 int cmd_import(cli_ctx *cx)
 {
     int dry = args_flag(&cx->argc, cx->argv, "--dry-run");
     if (args_unknown(cx->argc, cx->argv))
-        return cli_error("import: unknown option '%s'", args_unknown(cx->argc, cx->argv));
+        return cli_error(_("import: unknown option '%s'"), args_unknown(cx->argc, cx->argv));
     if (cx->argc != 3)
-        return cli_error("usage: huydong import TABLE FILE.csv [--dry-run]");
+        return cli_error("%s", _("usage: huydong import TABLE FILE.csv [--dry-run]"));
     int t = table_arg("import", cx->argv[1]);
     if (t < 0)
         return EXIT_USER;
@@ -107,14 +122,13 @@ int cmd_import(cli_ctx *cx)
     if (rc < 0) {
         print_msgs(&errors, 200);
         if (errors.n)
-            fprintf(stderr, "huydong: %s: %zu error%s; nothing was imported\n", cx->argv[2],
-                    errors.n, errors.n == 1 ? "" : "s");
+            cli_error(ngettext("%s: %zu error; nothing was imported",
+                               "%s: %zu errors; nothing was imported", errors.n),
+                      cx->argv[2], errors.n);
         else
             cli_error("%s", err.msg);
     } else {
-        printf("%s%s: %ld rows: %ld added, %ld updated, %ld unchanged\n",
-               dry ? "dry run (nothing saved): " : "", cx->argv[2], st.rows, st.added,
-               st.updated, st.unchanged);
+        print_summary(cx->argv[2], &st, dry);
     }
     msgs_free(&errors);
     msgs_free(&warnings);
@@ -124,7 +138,7 @@ int cmd_import(cli_ctx *cx)
 int cmd_export(cli_ctx *cx)
 {
     if (cx->argc < 2 || cx->argc > 3)
-        return cli_error("usage: huydong export TABLE [FILE.csv]");
+        return cli_error("%s", _("usage: huydong export TABLE [FILE.csv]"));
     int t = table_arg("export", cx->argv[1]);
     if (t < 0)
         return EXIT_USER;
@@ -138,6 +152,6 @@ int cmd_export(cli_ctx *cx)
     if (rows < 0)
         return cli_error("%s", err.msg);
     if (cx->argc == 3)
-        printf("%s: %ld rows\n", cx->argv[2], rows);
+        printf(ngettext("%s: %ld row\n", "%s: %ld rows\n", (unsigned long)rows), cx->argv[2], rows);
     return EXIT_OK;
 }

@@ -1,6 +1,6 @@
-/* main.c — entry point: global options, the configuration, dispatch. */
+/* main.c — entry point: global options, the configuration, the language,
+ * dispatch. */
 #include <getopt.h>
-#include <locale.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,37 +9,52 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/i18n.h"
 #include "core/util.h"
 
+/* The syntax stays as typed; only the description is translated. */
 static const struct {
     const char *name;
     int (*run)(cli_ctx *);
-    const char *usage;
+    const char *syntax;
+    const char *help;
 } commands[] = {
-    {"init", cmd_init, "init                      create the database for the commune in the config"},
-    {"demo", cmd_demo, "demo [--district] [--force]  create a demo commune (or a district-sized one)"},
-    {"import", cmd_import, "import TABLE FILE.csv [--dry-run]  import villages|households|children|members|schools"},
-    {"export", cmd_export, "export TABLE [FILE.csv]   write a table as CSV (standard output by default)"},
-    {"search", cmd_search, "search TEXT [--limit N]   find children, households, members, villages"},
-    {"check", cmd_check, "check                     check the database's integrity"},
-    {"config", cmd_config, "config [--doc]            check the configuration (or print its reference)"},
+    {"init", cmd_init, "init", N_("create the database for the commune in the config")},
+    {"demo", cmd_demo, "demo [--district] [--force]",
+     N_("create a demo commune (or a district-sized one)")},
+    {"import", cmd_import, "import TABLE FILE.csv [--dry-run]",
+     /* TRANSLATORS: villages, households... are typed as they are; keep them. */
+     N_("import villages|households|children|members|schools")},
+    {"export", cmd_export, "export TABLE [FILE.csv]",
+     N_("write a table as CSV (standard output by default)")},
+    {"search", cmd_search, "search TEXT [--limit N]",
+     N_("find children, households, members, villages")},
+    {"check", cmd_check, "check", N_("check the database's integrity")},
+    {"config", cmd_config, "config [--doc]",
+     N_("check the configuration (or print its reference)")},
 };
 
 static void usage(FILE *fp)
 {
-    fprintf(fp,
-            "Usage: huydong [OPTION]... [COMMAND [ARG]...]\n"
-            "Keeps a commune's children in school: registry, case work, monthly evaluation.\n"
-            "With no command, opens the terminal interface.\n\n"
-            "Options:\n"
+    fputs(_("Usage: huydong [OPTION]... [COMMAND [ARG]...]\n"), fp);
+    fputs(_("Keeps a commune's children in school: registry, case work, monthly evaluation.\n"
+            "With no command, opens the terminal interface.\n"),
+          fp);
+    /* TRANSLATORS: keep the options as they are and the descriptions aligned. */
+    fputs(_("\nOptions:\n"
             "  -c, --config FILE   read this configuration file\n"
             "  -d, --db FILE       use this database (instead of the config's)\n"
+            "      --lang LANG     language of the interface: vi (Vietnamese) or en (English)\n"
             "  -h, --help          show this help\n"
-            "  -V, --version       show the version\n\n"
-            "Commands:\n");
-    for (size_t i = 0; i < HD_ARRAY_LEN(commands); i++)
-        fprintf(fp, "  %s\n", commands[i].usage);
-    fprintf(fp, "\nExit status: 0 ok, 1 user error (with a message), 2 internal error.\n");
+            "  -V, --version       show the version\n"),
+          fp);
+    fputs(_("\nCommands:\n"), fp);
+    for (size_t i = 0; i < HD_ARRAY_LEN(commands); i++) {
+        int w = (int)strlen(commands[i].syntax);
+        fprintf(fp, "  %-*s%s\n", w < 26 ? 26 : w + 2, commands[i].syntax,
+                _(commands[i].help));
+    }
+    fputs(_("\nExit status: 0 ok, 1 user error (with a message), 2 internal error.\n"), fp);
 }
 
 int cli_error(const char *fmt, ...)
@@ -68,7 +83,9 @@ static const char *login_name(void)
     return pw && pw->pw_name ? pw->pw_name : "unknown";
 }
 
-static int load_config(cli_ctx *cx, const char *cli_path)
+/* Reads the configuration; with report = 0 its errors are not shown (for
+ * --help, which only wants the language). */
+static int load_config(cli_ctx *cx, const char *cli_path, int report)
 {
     config_defaults(&cx->cfg);
     const char *path = config_locate(cli_path);
@@ -77,10 +94,12 @@ static int load_config(cli_ctx *cx, const char *cli_path)
     hd_msgs errs = {0};
     if (config_load(&cx->cfg, path, &errs) == 0)
         return 0;
-    for (size_t i = 0; i < errs.n; i++)
+    for (size_t i = 0; report && i < errs.n; i++)
         fprintf(stderr, "%s\n", errs.items[i]);
-    fprintf(stderr, "huydong: the configuration has %zu error%s; nothing was done\n", errs.n,
-            errs.n == 1 ? "" : "s");
+    if (report)
+        cli_error(ngettext("the configuration has %zu error; nothing was done",
+                           "the configuration has %zu errors; nothing was done", errs.n),
+                  errs.n);
     msgs_free(&errs);
     return -1;
 }
@@ -100,36 +119,77 @@ static int run_command(cli_ctx *cx)
     for (size_t i = 0; i < HD_ARRAY_LEN(commands); i++)
         if (strcmp(commands[i].name, name) == 0)
             return commands[i].run(cx);
-    cli_error("unknown command '%s' (see 'huydong --help')", name);
+    cli_error(_("unknown command '%s' (see 'huydong --help')"), name);
     return EXIT_USER;
 }
 
-int main(int argc, char **argv)
+typedef struct options {
+    const char *config, *db, *lang;
+    int help, version, bad;
+} options;
+
+static void parse_options(int argc, char **argv, options *o)
 {
-    setlocale(LC_ALL, "");
-    static const struct option opts[] = {
+    enum { OPT_LANG = 256 };
+    static const struct option longopts[] = {
         {"config", required_argument, NULL, 'c'}, {"db", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
+        {"lang", required_argument, NULL, OPT_LANG}, {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},      {NULL, 0, NULL, 0},
     };
-    const char *config_path = NULL, *db_path = NULL;
     int c;
-    while ((c = getopt_long(argc, argv, "+c:d:hV", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+c:d:hV", longopts, NULL)) != -1) {
         switch (c) {
-        case 'c': config_path = optarg; break;
-        case 'd': db_path = optarg; break;
-        case 'h': usage(stdout); return EXIT_OK;
-        case 'V': printf("huydong %s\n", HUYDONG_VERSION); return EXIT_OK;
-        default: usage(stderr); return EXIT_USER;
+        case 'c': o->config = optarg; break;
+        case 'd': o->db = optarg; break;
+        case OPT_LANG: o->lang = optarg; break;
+        case 'h': o->help = 1; break;
+        case 'V': o->version = 1; break;
+        default: o->bad = 1; break;
         }
     }
+}
+
+/* Switches the messages to lang; says so when Vietnamese cannot be shown
+ * (in English, untranslated: it is said exactly when translation fails). */
+static void set_language(const char *lang, int report)
+{
+    int rc = i18n_init(lang);
+    if (!report || rc == I18N_OK)
+        return;
+    if (rc == I18N_NO_CATALOG)
+        cli_error("no translation '%s' in %s (was 'make install' run?); messages are in "
+                  "English", lang, i18n_localedir());
+    else
+        cli_error("no locale other than C is installed, so messages cannot be translated "
+                  "(install the 'locales' package); they are in English");
+}
+
+/* The language is settled in two steps: the configuration names it, but its
+ * own errors come before it is read, so they are in --lang's or Vietnamese. */
+int main(int argc, char **argv)
+{
+    options o = {0};
+    parse_options(argc, argv, &o);
+    int lang_ok = !o.lang || strcmp(o.lang, "vi") == 0 || strcmp(o.lang, "en") == 0;
+    set_language(lang_ok && o.lang ? o.lang : "vi", 0);
+    if (!lang_ok)
+        return cli_error(_("--lang: '%s' is not one of vi, en"), o.lang);
     cli_ctx cx = {.argc = argc - optind, .argv = argv + optind, .actor = login_name()};
-    if (load_config(&cx, config_path) < 0) {
-        config_free(&cx.cfg);
-        return EXIT_USER;
+    int quiet = o.help || o.version || o.bad;
+    int cfg_rc = load_config(&cx, o.config, !quiet);
+    const char *lang = o.lang ? o.lang : cfg_rc == 0 ? cx.cfg.language : "vi";
+    set_language(lang, !o.version);
+    int rc = EXIT_USER;
+    if (o.bad || o.help) {
+        usage(o.bad ? stderr : stdout);
+        rc = o.bad ? EXIT_USER : EXIT_OK;
+    } else if (o.version) {
+        printf("huydong %s\n", HUYDONG_VERSION);
+        rc = EXIT_OK;
+    } else if (cfg_rc == 0) {
+        cx.db_path = o.db ? o.db : cx.cfg.db_path;
+        rc = run_command(&cx);
     }
-    cx.db_path = db_path ? db_path : cx.cfg.db_path;
-    int rc = run_command(&cx);
     config_free(&cx.cfg);
     return rc;
 }

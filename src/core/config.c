@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 #ifndef HUYDONG_SYSCONFDIR /* the Makefile sets it */
@@ -438,7 +439,8 @@ static char *did_you_mean(const char *name, const char *const *cands, int with_s
 {
     size_t len = 0;
     const char *near = suggest(name, cands, with_schema, &len);
-    return near ? xasprintf(" (did you mean '%.*s'?)", (int)len, near) : xstrdup("");
+    /* TRANSLATORS: added after a message, hence the leading space. */
+    return near ? xasprintf(_(" (did you mean '%.*s'?)"), (int)len, near) : xstrdup("");
 }
 
 /* ---- plain settings ---------------------------------------------------- */
@@ -489,16 +491,16 @@ static char *join_list(const char *const *list)
 static char *take_string(ctx *x, const config_setting_t *s, const char *name, int flags)
 {
     if (config_setting_type(s) != CONFIG_TYPE_STRING) {
-        err_at(x, s, "%s: expected a string", name);
+        err_at(x, s, _("%s: expected a string"), name);
         return NULL;
     }
     const char *v = config_setting_get_string(s);
     if (!text_valid_utf8(v, strlen(v))) {
-        err_at(x, s, "%s: not valid UTF-8 (save the file as UTF-8)", name);
+        err_at(x, s, _("%s: not valid UTF-8 (save the file as UTF-8)"), name);
         return NULL;
     }
     if ((flags & F_NONEMPTY) && str_empty(v)) {
-        err_at(x, s, "%s: must not be empty", name);
+        err_at(x, s, _("%s: must not be empty"), name);
         return NULL;
     }
     char *nfc = (flags & F_RAW) ? NULL : text_nfc(v);
@@ -511,10 +513,10 @@ static void read_string(ctx *x, const setting *d, const config_setting_t *s)
     if (!v)
         return;
     if ((d->flags & F_DIGITS5) && !five_digits(v)) {
-        err_at(x, s, "%s: '%s' must be exactly 5 digits", d->name, v);
+        err_at(x, s, _("%s: '%s' must be exactly 5 digits"), d->name, v);
     } else if (d->allowed && in_list(d->allowed, v) < 0) {
         char *all = join_list(d->allowed);
-        err_at(x, s, "%s: '%s' is not one of %s", d->name, v, all);
+        err_at(x, s, _("%s: '%s' is not one of %s"), d->name, v, all);
         free(all);
     } else {
         char **f = field_of(x->c, d);
@@ -547,11 +549,13 @@ static void read_number(ctx *x, const setting *d, const config_setting_t *s)
 {
     double v;
     if (get_number(s, d->kind == K_INT, &v) < 0) {
-        err_at(x, s, "%s: expected %s", d->name, d->kind == K_INT ? "an integer" : "a number");
+        err_at(x, s,
+               d->kind == K_INT ? _("%s: expected an integer") : _("%s: expected a number"),
+               d->name);
         return;
     }
     if (!(v >= d->min && v <= d->max)) {
-        err_at(x, s, "%s: %g is out of range %g..%g", d->name, v, d->min, d->max);
+        err_at(x, s, _("%s: %g is out of range %g..%g"), d->name, v, d->min, d->max);
         return;
     }
     if (d->kind == K_INT)
@@ -568,7 +572,7 @@ static void read_setting(ctx *x, const setting *d, const config_setting_t *s)
         if (config_setting_type(s) == CONFIG_TYPE_BOOL)
             *(int *)field_of(x->c, d) = config_setting_get_bool(s);
         else
-            err_at(x, s, "%s: expected true or false", d->name);
+            err_at(x, s, _("%s: expected true or false"), d->name);
     } else {
         read_number(x, d, s);
     }
@@ -590,7 +594,7 @@ static int ratings_collect(ctx *x, const config_setting_t *s, char **out, int n)
         }
         for (int j = 0; j < i; j++)
             if (out[j] && strcmp(out[j], out[i]) == 0) {
-                err_at(x, e, "%s: '%s' is given twice", label, out[i]);
+                err_at(x, e, _("%s: '%s' is given twice"), label, out[i]);
                 bad = 1;
             }
     }
@@ -602,12 +606,13 @@ static void read_ratings(ctx *x, const config_setting_t *s)
     x->ratings = s;
     x->ratings_bad = 1;
     if (!config_setting_is_array(s) && !config_setting_is_list(s)) {
-        err_at(x, s, "evaluation.ratings: expected a list of strings [\"...\", \"...\"]");
+        err_at(x, s, "%s",
+               _("evaluation.ratings: expected a list of strings [\"...\", \"...\"]"));
         return;
     }
     int n = config_setting_length(s);
     if (n < 2) {
-        err_at(x, s, "evaluation.ratings: give at least two ratings, best first");
+        err_at(x, s, "%s", _("evaluation.ratings: give at least two ratings, best first"));
         return;
     }
     char **r = xcalloc((size_t)n, sizeof *r);
@@ -629,7 +634,7 @@ static char *rule_string(ctx *x, const config_setting_t *g, const char *label,
 {
     const config_setting_t *s = config_setting_get_member(g, field);
     if (!s) {
-        err_at(x, g, "evaluation.rules: %s: missing '%s'", label, field);
+        err_at(x, g, _("evaluation.rules: %s: missing '%s'"), label, field);
         return NULL;
     }
     char *name = xasprintf("evaluation.rules: %s: %s", label, field);
@@ -655,7 +660,7 @@ static void rule_check_fields(ctx *x, const config_setting_t *g, const char *lab
         const char *name = config_setting_name(m);
         if (in_list(rule_fields, name) < 0) {
             char *hint = did_you_mean(name, rule_fields, 0);
-            err_at(x, m, "evaluation.rules: %s: unknown field '%s'%s", label, name, hint);
+            err_at(x, m, _("evaluation.rules: %s: unknown field '%s'%s"), label, name, hint);
             free(hint);
         }
     }
@@ -668,13 +673,13 @@ static int rule_words(ctx *x, const config_setting_t *g, const char *label, hd_r
     r->name = rule_string(x, g, label, "name", F_NONEMPTY);
     if (r->name && !valid_rule_name(r->name))
         err_at(x, config_setting_get_member(g, "name"),
-               "evaluation.rules: %s: name '%s' may hold only a-z, 0-9 and _",
+               _("evaluation.rules: %s: name '%s' may hold only a-z, 0-9 and _"),
                label, r->name);
     r->measure = rule_string(x, g, label, "measure", F_NONEMPTY);
     if (r->measure && in_list(measures, r->measure) < 0) {
         char *hint = did_you_mean(r->measure, measures, 0);
         err_at(x, config_setting_get_member(g, "measure"),
-               "evaluation.rules: %s: unknown measure '%s'%s", label, r->measure, hint);
+               _("evaluation.rules: %s: unknown measure '%s'%s"), label, r->measure, hint);
         free(hint);
         free(r->measure);
         r->measure = NULL;
@@ -682,7 +687,7 @@ static int rule_words(ctx *x, const config_setting_t *g, const char *label, hd_r
     r->op = rule_string(x, g, label, "op", F_NONEMPTY);
     if (r->op && in_list(rule_ops, r->op) < 0)
         err_at(x, config_setting_get_member(g, "op"),
-               "evaluation.rules: %s: op '%s' is not one of <, <=, >, >=", label, r->op);
+               _("evaluation.rules: %s: op '%s' is not one of <, <=, >, >="), label, r->op);
     r->why = rule_string(x, g, label, "why", F_NONEMPTY);
     return x->nerr - before;
 }
@@ -691,15 +696,15 @@ static void rule_value(ctx *x, const config_setting_t *g, const char *label, hd_
 {
     const config_setting_t *s = config_setting_get_member(g, "value");
     if (!s) {
-        err_at(x, g, "evaluation.rules: %s: missing 'value'", label);
+        err_at(x, g, _("evaluation.rules: %s: missing 'value'"), label);
     } else if (get_number(s, 0, &r->value) < 0) {
-        err_at(x, s, "evaluation.rules: %s: value: expected a number", label);
+        err_at(x, s, _("evaluation.rules: %s: value: expected a number"), label);
     } else if (!r->measure) {
         /* range unknown without a valid measure; its error is reported */
     } else if (is_count_measure(r->measure) && !(r->value >= 0)) {
-        err_at(x, s, "evaluation.rules: %s: value %g must be at least 0", label, r->value);
+        err_at(x, s, _("evaluation.rules: %s: value %g must be at least 0"), label, r->value);
     } else if (!is_count_measure(r->measure) && !(r->value >= 0 && r->value <= 100)) {
-        err_at(x, s, "evaluation.rules: %s: value %g is out of range 0..100 (a percentage)",
+        err_at(x, s, _("evaluation.rules: %s: value %g is out of range 0..100 (a percentage)"),
                label, r->value);
     }
 }
@@ -709,12 +714,14 @@ static void rule_max_rating(ctx *x, const config_setting_t *g, const char *label
     const config_setting_t *s = config_setting_get_member(g, "max_rating");
     double v = 0;
     if (!s) {
-        err_at(x, g, "evaluation.rules: %s: missing 'max_rating'", label);
+        err_at(x, g, _("evaluation.rules: %s: missing 'max_rating'"), label);
     } else if (get_number(s, 1, &v) < 0) {
-        err_at(x, s, "evaluation.rules: %s: max_rating: expected an integer", label);
+        err_at(x, s, _("evaluation.rules: %s: max_rating: expected an integer"), label);
     } else if (!x->ratings_bad && !(v >= 0 && v < (double)x->c->n_ratings)) {
-        err_at(x, s, "evaluation.rules: %s: max_rating %g is out of range 0..%zu "
-               "(an index into evaluation.ratings, 0 = best)", label, v, x->c->n_ratings - 1);
+        err_at(x, s,
+               _("evaluation.rules: %s: max_rating %g is out of range 0..%zu "
+                 "(an index into evaluation.ratings, 0 = best)"),
+               label, v, x->c->n_ratings - 1);
     } else {
         r->max_rating = (int)v;
     }
@@ -725,15 +732,16 @@ static int read_rule(ctx *x, const config_setting_t *g, int i, hd_rule *r)
 {
     char label[160];
     if (!config_setting_is_group(g)) {
-        err_at(x, g, "evaluation.rules[%d]: expected a rule { name = ...; measure = ...; }", i);
+        err_at(x, g, _("evaluation.rules[%d]: expected a rule { name = ...; measure = ...; }"),
+               i);
         return -1;
     }
     int before = x->nerr;
     const char *nm = NULL;
     if (config_setting_lookup_string(g, "name", &nm) && valid_rule_name(nm) && strlen(nm) < 100)
-        snprintf(label, sizeof label, "rule '%s'", nm);
+        snprintf(label, sizeof label, _("rule '%s'"), nm);
     else
-        snprintf(label, sizeof label, "rule [%d]", i);
+        snprintf(label, sizeof label, _("rule [%d]"), i);
     rule_check_fields(x, g, label);
     rule_words(x, g, label, r);
     rule_value(x, g, label, r);
@@ -745,7 +753,8 @@ static int read_rule(ctx *x, const config_setting_t *g, int i, hd_rule *r)
 static void read_rules(ctx *x, const config_setting_t *s)
 {
     if (!config_setting_is_list(s)) {
-        err_at(x, s, "evaluation.rules: expected a list of rules ( { ... }, { ... } )");
+        err_at(x, s, "%s",
+               _("evaluation.rules: expected a list of rules ( { ... }, { ... } )"));
         return;
     }
     size_t n = (size_t)config_setting_length(s);
@@ -759,7 +768,7 @@ static void read_rules(ctx *x, const config_setting_t *s)
         }
         for (size_t j = 0; j < i; j++)
             if (r[j].name && strcmp(r[j].name, r[i].name) == 0) {
-                err_at(x, g, "evaluation.rules: rule '%s' is given twice", r[i].name);
+                err_at(x, g, _("evaluation.rules: rule '%s' is given twice"), r[i].name);
                 bad = 1;
             }
     }
@@ -779,9 +788,10 @@ static void check_default_rules(ctx *x)
         return;
     for (size_t i = 0; i < x->c->n_rules; i++)
         if ((size_t)x->c->rules[i].max_rating >= x->c->n_ratings) {
-            err_at(x, x->ratings, "evaluation.ratings: the built-in rule '%s' needs at "
-                   "least %d ratings; give evaluation.rules too", x->c->rules[i].name,
-                   x->c->rules[i].max_rating + 1);
+            err_at(x, x->ratings,
+                   _("evaluation.ratings: the built-in rule '%s' needs at least %d ratings; "
+                     "give evaluation.rules too"),
+                   x->c->rules[i].name, x->c->rules[i].max_rating + 1);
             return;
         }
 }
@@ -793,7 +803,7 @@ static void walk_group(ctx *x, const config_setting_t *g, const char *prefix);
 static void err_unknown(ctx *x, const config_setting_t *s, const char *name)
 {
     char *hint = did_you_mean(name, special, 1);
-    err_at(x, s, "unknown setting '%s'%s", name, hint);
+    err_at(x, s, _("unknown setting '%s'%s"), name, hint);
     free(hint);
 }
 
@@ -811,7 +821,7 @@ static void visit(ctx *x, const config_setting_t *s, const char *name)
     else if (config_setting_is_group(s))
         walk_group(x, s, name);
     else
-        err_at(x, s, "%s: expected a group %s = { ... };", name, name);
+        err_at(x, s, _("%s: expected a group %s = { ... };"), name, name);
 }
 
 static void walk_group(ctx *x, const config_setting_t *g, const char *prefix)
@@ -854,7 +864,7 @@ static int parse(ctx *x, config_t *cf)
 {
     char *text = slurp(x->path);
     if (!text) {
-        err_file(x, NULL, 0, "cannot read the configuration file: %s", strerror(errno));
+        err_file(x, NULL, 0, _("cannot read the configuration file: %s"), strerror(errno));
         return -1;
     }
     const char *p = text;

@@ -9,6 +9,8 @@
  * message, because after a broken quote we cannot know where records start. */
 #include "core/csv.h"
 
+#include "core/i18n.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -165,7 +167,7 @@ static int too_long(csv_reader *r, size_t start, size_t line, hd_err *err)
 {
     if (r->data.len - start <= CSV_MAX_FIELD)
         return 0;
-    hd_fail(err, "%s:%zu: field longer than 1 MiB", r->name, line);
+    hd_fail(err, _("%s:%zu: field longer than 1 MiB"), r->name, line);
     return 1;
 }
 
@@ -175,7 +177,7 @@ static int read_quoted(csv_reader *r, size_t start, hd_err *err)
     size_t open_line = r->line;
     for (;;) {
         if (!fill(r))
-            return hd_fail(err, "%s:%zu: unterminated quoted field (opened on this line)",
+            return hd_fail(err, _("%s:%zu: unterminated quoted field (opened on this line)"),
                            r->name, open_line);
         take_run(r, '"', '\r', '\n');
         if (too_long(r, start, open_line, err))
@@ -194,7 +196,7 @@ static int read_quoted(csv_reader *r, size_t start, hd_err *err)
     }
     int c = peek(r);
     if (c != EOF && c != r->sep && c != '\r' && c != '\n')
-        return hd_fail(err, "%s:%zu: unexpected character after closing quote",
+        return hd_fail(err, _("%s:%zu: unexpected character after closing quote"),
                        r->name, r->line);
     return 0;
 }
@@ -250,7 +252,7 @@ static int read_record(csv_reader *r, size_t line, hd_err *err)
     r->nfields = 0;
     for (;;) {
         if (r->nfields == CSV_MAX_FIELDS)
-            return hd_fail(err, "%s:%zu: more than %d fields in one record",
+            return hd_fail(err, _("%s:%zu: more than %d fields in one record"),
                            r->name, line, CSV_MAX_FIELDS);
         push_offset(r, r->data.len);
         int rc = read_field(r, err);

@@ -1,6 +1,8 @@
 /* date.c — Gregorian dates: parsing as offices write them, day arithmetic. */
 #include "core/date.h"
 
+#include "core/i18n.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,10 +12,11 @@
 #define YEAR_MIN 1900
 #define YEAR_MAX 2100
 
-/* English names for messages; the UI translates whole messages elsewhere. */
+/* For messages ("February 2015 has 28 days"); translated where shown. */
 static const char *const month_names[12] = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December",
+    N_("January"), N_("February"), N_("March"),     N_("April"),
+    N_("May"),     N_("June"),     N_("July"),      N_("August"),
+    N_("September"), N_("October"), N_("November"), N_("December"),
 };
 
 /* Up to three numbers joined by one kind of separator: "24/11/2026". */
@@ -89,14 +92,14 @@ static int split_groups(const char *s, groups *g)
 static int check_year(const char *t, int year, hd_err *err)
 {
     if (year < YEAR_MIN || year > YEAR_MAX)
-        return hd_fail(err, "%s: year %d is outside %d..%d", t, year, YEAR_MIN, YEAR_MAX);
+        return hd_fail(err, _("%s: year %d is outside %d..%d"), t, year, YEAR_MIN, YEAR_MAX);
     return 0;
 }
 
 static int check_month(const char *t, int month, hd_err *err)
 {
     if (month < 1 || month > 12)
-        return hd_fail(err, "%s: no month %d", t, month);
+        return hd_fail(err, _("%s: no month %d"), t, month);
     return 0;
 }
 
@@ -106,23 +109,33 @@ static int check_date(const char *t, hd_date d, hd_err *err)
         return -1;
     int dim = date_days_in_month(d.year, d.month);
     if (d.day < 1)
-        return hd_fail(err, "%s: no day %d", t, d.day);
+        return hd_fail(err, _("%s: no day %d"), t, d.day);
     if (d.day > dim)
-        return hd_fail(err, "%s: %s %d has %d days", t, month_names[d.month - 1], d.year,
-                       dim);
+        /* TRANSLATORS: "31/02/2015: February 2015 has 28 days". */
+        return hd_fail(err, _("%s: %s %d has %d days"), t, _(month_names[d.month - 1]),
+                       d.year, dim);
     return 0;
 }
 
-static int not_a(hd_err *err, const char *t, const char *what, const char *expected)
+/* Two functions, not one with "date" or "month" filled in: translators
+ * need whole sentences. */
+static int not_a_date(hd_err *err, const char *t, const char *expected)
 {
     if (!*t)
-        return hd_fail(err, "empty %s (expected %s)", what, expected);
-    return hd_fail(err, "%s: not a %s (expected %s)", t, what, expected);
+        return hd_fail(err, _("empty date (expected %s)"), expected);
+    return hd_fail(err, _("%s: not a date (expected %s)"), t, expected);
+}
+
+static int not_a_month(hd_err *err, const char *t, const char *expected)
+{
+    if (!*t)
+        return hd_fail(err, _("empty month (expected %s)"), expected);
+    return hd_fail(err, _("%s: not a month (expected %s)"), t, expected);
 }
 
 static int year_digits_error(hd_err *err, const char *t)
 {
-    return hd_fail(err, "%s: the year must have four digits", t);
+    return hd_fail(err, _("%s: the year must have four digits"), t);
 }
 
 /* Orders the three groups as a date: ISO when the first has four digits,
@@ -131,15 +144,15 @@ static int groups_to_date(const char *t, const groups *g, hd_date *d, const char
                           hd_err *err)
 {
     if (g->n != 3)
-        return not_a(err, t, "date", expected);
+        return not_a_date(err, t, expected);
     if (g->digits[0] == 4) {
         if (g->digits[1] > 2 || g->digits[2] > 2)
-            return not_a(err, t, "date", expected);
+            return not_a_date(err, t, expected);
         *d = (hd_date){g->v[0], g->v[1], g->v[2]};
         return 0;
     }
     if (g->digits[0] > 2 || g->digits[1] > 2)
-        return not_a(err, t, "date", expected);
+        return not_a_date(err, t, expected);
     if (g->digits[2] != 4)
         return year_digits_error(err, t);
     *d = (hd_date){g->v[2], g->v[1], g->v[0]};
@@ -152,7 +165,7 @@ static int parse_date(const char *s, hd_date *out, const char *expected, hd_err 
     groups g;
     hd_date d;
     if (trim_copy(s, t, sizeof t) < 0 || split_groups(t, &g) < 0)
-        return not_a(err, t, "date", expected);
+        return not_a_date(err, t, expected);
     if (groups_to_date(t, &g, &d, expected, err) < 0 || check_date(t, d, err) < 0)
         return -1;
     *out = d;
@@ -190,7 +203,7 @@ int date_parse_birth(const char *s, int *year, hd_date *out, int *has_day, hd_er
         return 0;
     }
     hd_date d;
-    if (parse_date(s, &d, "yyyy or dd/mm/yyyy", err) < 0)
+    if (parse_date(s, &d, _("yyyy or dd/mm/yyyy"), err) < 0)
         return -1;
     *year = d.year;
     if (out)
@@ -206,7 +219,7 @@ int date_parse_month(const char *s, int *year, int *month, hd_err *err)
     char t[64];
     groups g;
     if (trim_copy(s, t, sizeof t) < 0 || split_groups(t, &g) < 0 || g.n != 2)
-        return not_a(err, t, "month", expected);
+        return not_a_month(err, t, expected);
     int y, m;
     if (g.digits[0] == 4 && g.digits[1] <= 2) {
         y = g.v[0];
@@ -217,7 +230,7 @@ int date_parse_month(const char *s, int *year, int *month, hd_err *err)
     } else if (g.digits[0] <= 2 && g.digits[1] <= 2) {
         return year_digits_error(err, t);
     } else {
-        return not_a(err, t, "month", expected);
+        return not_a_month(err, t, expected);
     }
     if (check_year(t, y, err) < 0 || check_month(t, m, err) < 0)
         return -1;

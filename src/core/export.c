@@ -8,6 +8,7 @@
 
 #include "core/csv.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/model.h"
 
 /* One SELECT per table whose result columns are, in order, the values of
@@ -119,7 +120,7 @@ long export_csv(hd_db *db, hd_table table, FILE *fp, hd_err *err)
         rows++;
     }
     if (rc != SQLITE_DONE)
-        rows = db_fail(db, err, "exporting");
+        rows = db_fail(db, err, _("exporting"));
     db_finish(db, st);
     sqlite3_exec(db_sql(db), "COMMIT", NULL, NULL, NULL);
     free(cells);
@@ -132,7 +133,7 @@ long export_csv_file(hd_db *db, hd_table table, const char *path, hd_err *err)
     char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
     FILE *fp = fopen(tmp, "wb");
     if (!fp) {
-        hd_fail(err, "%s: cannot write: %s", path, strerror(errno));
+        hd_fail(err, _("%s: cannot write: %s"), path, strerror(errno));
         free(tmp);
         return -1;
     }
@@ -140,9 +141,9 @@ long export_csv_file(hd_db *db, hd_table table, const char *path, hd_err *err)
     int werr = ferror(fp) | (fflush(fp) != 0) | (fsync(fileno(fp)) != 0);
     werr |= fclose(fp) != 0;
     if (rows >= 0 && werr)
-        rows = hd_fail(err, "%s: cannot write: %s", path, strerror(errno));
+        rows = hd_fail(err, _("%s: cannot write: %s"), path, strerror(errno));
     if (rows >= 0 && rename(tmp, path) != 0)
-        rows = hd_fail(err, "%s: cannot write: %s", path, strerror(errno));
+        rows = hd_fail(err, _("%s: cannot write: %s"), path, strerror(errno));
     if (rows < 0)
         unlink(tmp);
     free(tmp);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/model.h"
 #include "core/text.h"
 
@@ -55,16 +56,24 @@ static const struct {
      " WHERE v.id IN (%s) AND v.archived = 0 ORDER BY v.sort_key, v.id LIMIT ?1"},
 };
 
-/* The ids of kind k having, for each query word, a word that starts with it:
- * parameters ?2, ?3 are the first word's range, ?4, ?5 the second's… */
-static char *ids_sql(int ref_kind, size_t nwords)
+char *search_ids_sql(int ref_kind, size_t nwords, int first)
 {
     strbuf sb = {0};
     for (size_t i = 0; i < nwords; i++)
-        sb_addf(&sb, "%sSELECT ref >> 2 FROM search_word WHERE word >= ?%zu AND word < ?%zu"
+        sb_addf(&sb, "%sSELECT ref >> 2 FROM search_word WHERE word >= ?%d AND word < ?%d"
                      " AND (ref & 3) = %d",
-                i ? " INTERSECT " : "", 2 + 2 * i, 3 + 2 * i, ref_kind);
+                i ? " INTERSECT " : "", first + 2 * (int)i, first + 1 + 2 * (int)i, ref_kind);
     return sb_detach(&sb);
+}
+
+void search_bind_words(sqlite3_stmt *st, int first, char *const *words, size_t nwords)
+{
+    for (size_t i = 0; i < nwords; i++) {
+        /* [word, word + U+10FFFF): every key that starts with the word */
+        char *hi = xasprintf("%s\xF4\x8F\xBF\xBF", words[i]);
+        sqlite3_bind_text(st, first + 2 * (int)i, words[i], -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, first + 1 + 2 * (int)i, hi, -1, free);
+    }
 }
 
 static const char *col(sqlite3_stmt *st, int i)
@@ -77,7 +86,7 @@ static const char *col(sqlite3_stmt *st, int i)
 static int search_kind(hd_db *db, size_t k, char **words, size_t n, int limit, search_cb cb,
                        void *ctx, int *stop, hd_err *err)
 {
-    char *ids = ids_sql(kind_sql[k].ref_kind, n);
+    char *ids = search_ids_sql(kind_sql[k].ref_kind, n, 2);
     /* kind_sql holds one %s (ours, not user text): the set of ids. */
     const char *hole = strstr(kind_sql[k].sql, "%s");
     char *sql = xasprintf("%.*s%s%s", (int)(hole - kind_sql[k].sql), kind_sql[k].sql, ids,
@@ -86,12 +95,7 @@ static int search_kind(hd_db *db, size_t k, char **words, size_t n, int limit, s
     sqlite3_stmt *st = db_prepare(db, sql);
     free(sql);
     sqlite3_bind_int(st, 1, limit > 0 ? limit : -1);
-    for (size_t i = 0; i < n; i++) {
-        /* [word, word + U+10FFFF): every key that starts with the word */
-        char *hi = xasprintf("%s\xF4\x8F\xBF\xBF", words[i]);
-        sqlite3_bind_text(st, (int)(2 + 2 * i), words[i], -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, (int)(3 + 2 * i), hi, -1, free);
-    }
+    search_bind_words(st, 2, words, n);
     int hits = 0, rc;
     while (!*stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *detail = col(st, 4);
@@ -103,7 +107,7 @@ static int search_kind(hd_db *db, size_t k, char **words, size_t n, int limit, s
         *stop = cb(&hit, ctx);
     }
     if (!*stop && rc != SQLITE_DONE)
-        hits = db_fail(db, err, "searching");
+        hits = db_fail(db, err, _("searching"));
     db_finish(db, st);
     return hits;
 }

@@ -40,4 +40,12 @@ int search_run(hd_db *db, const char *query, int kinds, int limit, search_cb cb,
 size_t search_words(const char *query, char ***words);
 void search_words_free(char **words, size_t n);
 
+/* The SQL of the set of ids of one kind (ref_kind: 0 child, 1 household,
+ * 2 member, 3 village) whose name has, for each of the nwords words, a word
+ * starting with it.  The words' ranges are the parameters ?first, ?first+1
+ * (first word), ?first+2, ?first+3 (second)...: bind them with
+ * search_bind_words.  Lists embed it in their own queries. */
+char *search_ids_sql(int ref_kind, size_t nwords, int first);
+void search_bind_words(sqlite3_stmt *st, int first, char *const *words, size_t nwords);
+
 #endif

@@ -17,6 +17,8 @@ for case in "$here"/cases/*.sh; do
         cd "$tmp" || exit 99
         export HD="${HUYDONG_WRAP:+$HUYDONG_WRAP }$bin" ROOT="$root" CASES="$here/cases"
         export HUYDONG_TODAY=2026-11-24 LC_ALL=C.UTF-8 HUYDONG_CONFIG="$here/test.cfg"
+        # The catalogs of `make`, also for a binary that is not beside them.
+        export HUYDONG_LOCALEDIR="$root/build/locale"
         unset HUYDONG_USER
         sh -u "$case" 2>&1
         echo "exit: $?"
