@@ -71,8 +71,9 @@ static const char *const jrai_female_given[] = {
 /* ---- Bahnar (Gia Lai, Kon Tum): A marks men, Y women; Đinh given by clerks */
 
 static const char *const bahnar_family[] = {"Đinh", "Đinh", "Đinh", ""};
-static const char *const bahnar_male_mark[] = {"", "", "Văn ", "A "};
-static const char *const bahnar_female_mark[] = {"", "Thị ", "Thị ", "Y "};
+/* With no family name the generator writes A / Y instead. */
+static const char *const bahnar_male_mark[] = {"", "", "Văn "};
+static const char *const bahnar_female_mark[] = {"", "Thị ", "Thị "};
 static const char *const bahnar_male_given[] = {
     "Blưm", "Hmưn", "Thuin", "Tôn", "Nhơn", "Hlim", "Bưk", "Mơr", "Pưh", "Thơk",
     "Glơng", "Hyuh", "Brôk", "Chơn", "Hnhen", "Klin", "Ngưn", "Plu", "Rin", "Sưu",

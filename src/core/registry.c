@@ -478,6 +478,10 @@ static void child_bind(sqlite3_stmt *st, const hd_child *c)
     sqlite3_bind_int(st, 18, c->archived);
 }
 
+static int status_append(hd_db *db, int64_t child_id, int status, const char *iso,
+                         const char *reason, const char *source, int flush_pending,
+                         hd_err *err);
+
 /* A status date: valid, not in the future; ISO into iso. */
 static int status_date(const char *date, char iso[11], hd_err *err)
 {
@@ -522,8 +526,7 @@ int child_insert(hd_db *db, hd_child *c, int status, const char *since, const ch
     int deferred = db_bulk_active(db) && str_empty(reason) && source &&
                    strcmp(source, "import") == 0;
     if (rc == 0 && !deferred)
-        rc = child_set_status(db, c->id, status, since, reason ? reason : "",
-                              source ? source : "manual", err);
+        rc = status_append(db, c->id, status, iso, reason, source, 0, err);
     if (rc == 0) {
         c->version = 1;
         c->status = status;
@@ -598,20 +601,17 @@ int child_get(hd_db *db, int64_t id, hd_child *c, hd_err *err)
                              : db_fail(db, err, "reading the child");
 }
 
-int child_set_status(hd_db *db, int64_t child_id, int status, const char *date,
-                     const char *reason, const char *source, hd_err *err)
+/* Appends one entry (date already checked, ISO).  flush_pending: in bulk
+ * mode, first write the child's deferred first entry, so this one follows
+ * it; child_insert's own first entry must not. */
+static int status_append(hd_db *db, int64_t child_id, int status, const char *iso,
+                         const char *reason, const char *source, int flush_pending,
+                         hd_err *err)
 {
-    char iso[11];
-    if (!model_term(VOCAB_STATUS, status))
-        return hd_fail(err, "status: unknown status");
-    if (status_date(date, iso, err) < 0)
-        return -1;
     int tok = db_write_begin(db, err);
     if (tok < 0)
         return -1;
-    /* A child added in this bulk load has its first entry still pending:
-     * write it now, so this one comes after it. */
-    if (db_bulk_active(db)) {
+    if (flush_pending && db_bulk_active(db)) {
         sqlite3_stmt *first = db_prepare(db, BULK_FIRST_ENTRY_SQL " AND id = ?1");
         sqlite3_bind_int64(first, 1, child_id);
         int frc = sqlite3_step(first);
@@ -635,6 +635,17 @@ int child_set_status(hd_db *db, int64_t child_id, int status, const char *date,
     if (rc == 0 && sqlite3_changes(db_sql(db)) == 0)
         rc = hd_fail(err, "reason: a change of status needs a reason");
     return finish(db, tok, rc, err);
+}
+
+int child_set_status(hd_db *db, int64_t child_id, int status, const char *date,
+                     const char *reason, const char *source, hd_err *err)
+{
+    char iso[11];
+    if (!model_term(VOCAB_STATUS, status))
+        return hd_fail(err, "status: unknown status");
+    if (status_date(date, iso, err) < 0)
+        return -1;
+    return status_append(db, child_id, status, iso, reason, source, 1, err);
 }
 
 /* ---- members ------------------------------------------------------------ */

@@ -218,6 +218,40 @@ static void test_reopen_keeps_schema(void **state)
     testdb_free(t);
 }
 
+/* In bulk mode an insert with a reason writes its own first entry, once
+ * (found by the demo generator: it used to write a pending one too). */
+static void test_bulk_first_entry_once(void **state)
+{
+    (void)state;
+    testdb *t = testdb_new();
+    hd_err err;
+    int tok = db_write_begin(t->db, &err);
+    assert_int_equal(tok, 1);
+    assert_int_equal(db_bulk_begin(t->db, &err), 0);
+    int64_t hh = add_household(t, add_village(t, "Thôn 1"), "Ksor Blơi");
+    hd_child c = {.household_id = hh, .full_name = xstrdup("Ksor H'Bia"), .sex = SEX_FEMALE,
+                  .birth_year = 2015, .level = -1};
+    assert_int_equal(child_insert(t->db, &c, STATUS_ENROLLED, "2026-09-05", "Đầu năm học",
+                                  "manual", &err), 0);
+    /* an imported child's entry is deferred, and written before a later one */
+    hd_child d = {.household_id = hh, .full_name = xstrdup("Ksor Y Thuân"), .sex = SEX_MALE,
+                  .birth_year = 2014, .level = -1};
+    assert_int_equal(child_insert(t->db, &d, STATUS_ENROLLED, "2026-09-05", "", "import", &err), 0);
+    assert_int_equal(child_set_status(t->db, d.id, STATUS_AT_RISK, "2026-10-01", "Nghỉ nhiều",
+                                      "manual", &err), 0);
+    assert_int_equal(db_bulk_end(t->db, &err), 0);
+    assert_int_equal(db_write_end(t->db, tok, 1, &err), 0);
+    assert_int_equal(testdb_long(t, "SELECT count(*) FROM child_status WHERE child_id = 1"), 1);
+    assert_int_equal(testdb_long(t, "SELECT count(*) FROM child_status WHERE child_id = 2"), 2);
+    assert_int_equal(testdb_long(t, "SELECT count(*) FROM child_status WHERE child_id = 2"
+                                    " AND uid LIKE '%.1' AND status = 'enrolled'"), 1);
+    assert_int_equal(testdb_long(t, "SELECT count(*) FROM audit WHERE tbl = 'child_status'"), 3);
+    assert_int_equal(testdb_long(t, "SELECT count(*) FROM search_word WHERE word = 'hbia'"), 1);
+    child_free(&c);
+    child_free(&d);
+    testdb_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -229,6 +263,7 @@ int main(void)
         cmocka_unit_test(test_archive_and_check_version),
         cmocka_unit_test(test_search_folds),
         cmocka_unit_test(test_reopen_keeps_schema),
+        cmocka_unit_test(test_bulk_first_entry_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
