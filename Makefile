@@ -55,7 +55,7 @@ DEBIAN_BUILD_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
                      libconfig-dev libunistring-dev gettext
 DEBIAN_TEST_PKGS  := libcmocka-dev tmux sqlite3 valgrind
 
-.PHONY: all deps test check-unit check-cli test-asan asan valgrind bench run demo \
+.PHONY: all deps test check-unit check-cli check-e2e test-asan asan valgrind bench run demo \
         pot po-update install uninstall clean
 
 all: $(BIN) $(MO_FILES)
@@ -87,9 +87,18 @@ check-unit: $(UNIT_BIN) $(MO_FILES)
 check-cli: $(BIN) $(MO_FILES)
 	@sh tests/cli/run.sh ./$(BIN)
 
+# The terminal interface driven in tmux at 80x25 (tests/e2e).
+E2E_NFC := $(BUILD)/tests/e2e-nfc
+$(E2E_NFC): tests/e2e/nfc.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_LIB) $(LDLIBS)
+
+check-e2e: $(BIN) $(MO_FILES) $(E2E_NFC)
+	@sh tests/e2e/run.sh ./$(BIN) $(E2E_NFC)
+
 # The whole suite: the normal build, then the same tests under ASan + UBSan.
 test: all
-	@$(MAKE) --no-print-directory check-unit check-cli
+	@$(MAKE) --no-print-directory check-unit check-cli check-e2e
 	@$(MAKE) --no-print-directory test-asan
 	@echo "all tests passed"
 
@@ -102,7 +111,7 @@ asan:
 test-asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/huydong \
 	    CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
-	    check-unit check-cli
+	    check-unit check-cli check-e2e
 
 valgrind: all $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do \

@@ -13,6 +13,8 @@ typedef struct cli_ctx {
     hd_config cfg;
     const char *db_path;   /* --db, else cfg.db_path */
     const char *actor;     /* the user recorded in the audit log */
+    const char *lang;      /* "vi" or "en", as settled by main() */
+    int mono, ascii;       /* --mono, --ascii */
     int argc;              /* the subcommand's arguments (argv[0] = its name) */
     char **argv;
 } cli_ctx;
@@ -22,6 +24,7 @@ hd_db *cli_open(const cli_ctx *cx, int flags);
 /* Prints "huydong: MSG" to stderr; returns EXIT_USER. */
 int cli_error(const char *fmt, ...) HD_PRINTF(1, 2);
 
+int cmd_tui(cli_ctx *cx);
 int cmd_init(cli_ctx *cx);
 int cmd_demo(cli_ctx *cx);
 int cmd_import(cli_ctx *cx);

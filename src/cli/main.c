@@ -48,6 +48,9 @@ static void usage(FILE *fp)
             "  -h, --help          show this help\n"
             "  -V, --version       show the version\n"),
           fp);
+    fputs(_("      --mono          no colours (also when NO_COLOR is set)\n"
+            "      --ascii         show text without diacritics (console fonts without Vietnamese)\n"),
+          fp);
     fputs(_("\nCommands:\n"), fp);
     for (size_t i = 0; i < HD_ARRAY_LEN(commands); i++) {
         int w = (int)strlen(commands[i].syntax);
@@ -107,15 +110,8 @@ static int load_config(cli_ctx *cx, const char *cli_path, int report)
 static int run_command(cli_ctx *cx)
 {
     const char *name = cx->argc > 0 ? cx->argv[0] : NULL;
-    if (!name) {
-        /* The terminal interface arrives with its own issue; until then the
-         * bare command shows what the database holds. */
-        static char check[] = "check";
-        char *argv[] = {check, NULL};
-        cx->argc = 1;
-        cx->argv = argv;
-        return cmd_check(cx);
-    }
+    if (!name)
+        return cmd_tui(cx);
     for (size_t i = 0; i < HD_ARRAY_LEN(commands); i++)
         if (strcmp(commands[i].name, name) == 0)
             return commands[i].run(cx);
@@ -125,16 +121,17 @@ static int run_command(cli_ctx *cx)
 
 typedef struct options {
     const char *config, *db, *lang;
-    int help, version, bad;
+    int help, version, bad, mono, ascii;
 } options;
 
 static void parse_options(int argc, char **argv, options *o)
 {
-    enum { OPT_LANG = 256 };
+    enum { OPT_LANG = 256, OPT_MONO, OPT_ASCII };
     static const struct option longopts[] = {
         {"config", required_argument, NULL, 'c'}, {"db", required_argument, NULL, 'd'},
         {"lang", required_argument, NULL, OPT_LANG}, {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},      {NULL, 0, NULL, 0},
+        {"version", no_argument, NULL, 'V'},      {"mono", no_argument, NULL, OPT_MONO},
+        {"ascii", no_argument, NULL, OPT_ASCII},  {NULL, 0, NULL, 0},
     };
     int c;
     while ((c = getopt_long(argc, argv, "+c:d:hV", longopts, NULL)) != -1) {
@@ -142,6 +139,8 @@ static void parse_options(int argc, char **argv, options *o)
         case 'c': o->config = optarg; break;
         case 'd': o->db = optarg; break;
         case OPT_LANG: o->lang = optarg; break;
+        case OPT_MONO: o->mono = 1; break;
+        case OPT_ASCII: o->ascii = 1; break;
         case 'h': o->help = 1; break;
         case 'V': o->version = 1; break;
         default: o->bad = 1; break;
@@ -188,6 +187,9 @@ int main(int argc, char **argv)
         rc = EXIT_OK;
     } else if (cfg_rc == 0) {
         cx.db_path = o.db ? o.db : cx.cfg.db_path;
+        cx.lang = lang;
+        cx.mono = o.mono;
+        cx.ascii = o.ascii;
         rc = run_command(&cx);
     }
     config_free(&cx.cfg);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/schema.h"
 
 /* Compiled statements kept for reuse: compiling an INSERT with its audit
@@ -48,23 +49,23 @@ int db_fail(hd_db *db, hd_err *err, const char *doing)
     switch (code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        why = "the database is busy (another user is saving); nothing was saved, try again";
+        why = _("the database is busy (another user is saving); nothing was saved, try again");
         break;
     case SQLITE_FULL:
-        why = "the disk is full; nothing was saved";
+        why = _("the disk is full; nothing was saved");
         break;
     case SQLITE_READONLY:
-        why = "the database is read-only (check the file's permissions); nothing was saved";
+        why = _("the database is read-only (check the file's permissions); nothing was saved");
         break;
     case SQLITE_CANTOPEN:
-        why = "the database file cannot be opened (missing folder or no permission)";
+        why = _("the database file cannot be opened (missing folder or no permission)");
         break;
     case SQLITE_IOERR:
-        why = "a disk error occurred; nothing was saved";
+        why = _("a disk error occurred; nothing was saved");
         break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        why = "the file is not a valid huydong database (run 'huydong check')";
+        why = _("the file is not a valid huydong database (run 'huydong check')");
         break;
     default:
         why = sqlite3_errmsg(db->sql);
@@ -81,7 +82,7 @@ static int configure(hd_db *db, int readonly, hd_err *err)
                                 db, sql_actor, NULL, NULL) != SQLITE_OK ||
         sqlite3_create_function(db->sql, "hd_bulk", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, db,
                                 sql_bulk, NULL, NULL) != SQLITE_OK)
-        return db_fail(db, err, "opening the database");
+        return db_fail(db, err, _("opening the database"));
     /* temp_store: statement journals (one per INSERT with triggers) stay in
      * memory instead of costing dozens of write calls per row. */
     const char *pragmas = readonly ? "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
@@ -91,7 +92,7 @@ static int configure(hd_db *db, int readonly, hd_err *err)
     /* WAL keeps readers and one writer apart; NORMAL is durable in WAL mode
      * except for the last transaction on power loss, never corrupting. */
     if (sqlite3_exec(db->sql, pragmas, NULL, NULL, NULL) != SQLITE_OK)
-        return db_fail(db, err, "opening the database");
+        return db_fail(db, err, _("opening the database"));
     return 0;
 }
 
@@ -109,9 +110,9 @@ static int migrate(hd_db *db, hd_err *err)
 {
     int have = db_schema_version(db);
     if (have < 0)
-        return db_fail(db, err, "reading the database");
+        return db_fail(db, err, _("reading the database"));
     if (have > schema_latest())
-        return hd_fail(err, "%s: made by a newer huydong (schema %d, this one knows %d)",
+        return hd_fail(err, _("%s: made by a newer huydong (schema %d, this one knows %d)"),
                        db->path, have, schema_latest());
     for (int v = have + 1; v <= schema_latest(); v++) {
         int tok = db_write_begin(db, err);
@@ -127,7 +128,7 @@ static int migrate(hd_db *db, hd_err *err)
         int ok = sqlite3_exec(db->sql, sql, NULL, NULL, NULL) == SQLITE_OK &&
                  sqlite3_exec(db->sql, pragma, NULL, NULL, NULL) == SQLITE_OK;
         if (!ok)
-            db_fail(db, err, "updating the database schema");
+            db_fail(db, err, _("updating the database schema"));
         free(sql);
         free(pragma);
         if (db_write_end(db, tok, ok, err) < 0 || !ok)
@@ -147,10 +148,10 @@ hd_db *db_open(const char *path, const char *actor, int flags, hd_err *err)
     int rc = sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         if (!(flags & DB_OPEN_CREATE) && (rc & 0xff) == SQLITE_CANTOPEN)
-            hd_fail(err, "%s: no such database (create one with 'huydong init' or "
-                         "'huydong demo')", path);
+            hd_fail(err, _("%s: no such database (create one with 'huydong init' or "
+                           "'huydong demo')"), path);
         else
-            hd_fail(err, "%s: cannot open: %s", path, sqlite3_errstr(rc));
+            hd_fail(err, _("%s: cannot open: %s"), path, sqlite3_errstr(rc));
         db_close(db);
         return NULL;
     }
@@ -187,7 +188,7 @@ int db_write_begin(hd_db *db, hd_err *err)
     if (!sqlite3_get_autocommit(db->sql))
         return 0; /* joined the caller's transaction */
     if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return db_fail(db, err, "starting to save");
+        return db_fail(db, err, _("starting to save"));
     return 1;
 }
 
@@ -198,7 +199,7 @@ int db_write_end(hd_db *db, int token, int ok, hd_err *err)
     if (ok) {
         if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
             return 0;
-        db_fail(db, err, "saving");
+        db_fail(db, err, _("saving"));
     }
     sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
     return -1;
@@ -240,7 +241,7 @@ int db_bulk_end(hd_db *db, hd_err *err)
 int db_exec(hd_db *db, const char *sql, hd_err *err)
 {
     if (sqlite3_exec(db->sql, sql, NULL, NULL, NULL) != SQLITE_OK)
-        return db_fail(db, err, "querying the database");
+        return db_fail(db, err, _("querying the database"));
     return 0;
 }
 
@@ -293,7 +294,7 @@ int db_new_uid(hd_db *db, char kind, char out[32], hd_err *err)
 {
     char code[16];
     if (db_commune_code(db, code) < 0)
-        return hd_fail(err, "the database has no commune (run 'huydong init')");
+        return hd_fail(err, _("the database has no commune (run 'huydong init')"));
     sqlite3_stmt *st = db_prepare(db,
         "INSERT INTO uid_serial(kind, last) VALUES (?1, 1)"
         " ON CONFLICT(kind) DO UPDATE SET last = last + 1 RETURNING last");
@@ -303,7 +304,7 @@ int db_new_uid(hd_db *db, char kind, char out[32], hd_err *err)
     long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     db_finish(db, st);
     if (rc != SQLITE_ROW)
-        return db_fail(db, err, "numbering a new record");
+        return db_fail(db, err, _("numbering a new record"));
     snprintf(out, 32, "%s-%c%lld", code, kind, n);
     return 0;
 }
@@ -338,7 +339,7 @@ int db_init_commune(hd_db *db, const char *code, const char *name, const char *d
     sqlite3_bind_text(st, 4, province, -1, SQLITE_STATIC);
     int ok = sqlite3_step(st) == SQLITE_DONE;
     if (!ok)
-        db_fail(db, err, "saving the commune");
+        db_fail(db, err, _("saving the commune"));
     db_finish(db, st);
     return db_write_end(db, tok, ok, err);
 }

@@ -60,6 +60,10 @@ int db_bulk_active(const hd_db *db);
     " SELECT uid || '.1', id, status, status_date, '', 'import', hd_actor() FROM child"  \
     " WHERE NOT EXISTS (SELECT 1 FROM child_status s WHERE s.child_id = child.id)"
 
+/* PRAGMA data_version: changes when another connection commits, so an open
+ * screen knows to read again (see db_watch.c). */
+long long db_data_version(hd_db *db);
+
 /* Runs SQL with no result rows. */
 int db_exec(hd_db *db, const char *sql, hd_err *err);
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/demo_names.h"
 #include "core/model.h"
 #include "core/registry.h"
@@ -926,12 +927,13 @@ static int demo_check_opts(const demo_opts *o, hd_err *err)
 {
     if (o->villages < 1 || o->households < 1 || o->children < 0 || o->members < 0 ||
         o->history_months < 0 || o->history_months > 240)
-        return hd_fail(err, "demo: sizes must be positive (and the history at most 240 months)");
+        return hd_fail(err, _("demo: sizes must be positive (and the history at most 240 "
+                              "months)"));
     if (o->schools < 3)
-        return hd_fail(err, "demo: at least 3 schools are needed (primary, lower and upper "
-                            "secondary)");
+        return hd_fail(err, _("demo: at least 3 schools are needed (primary, lower and "
+                              "upper secondary)"));
     if (o->children > 9 * (long)o->households)
-        return hd_fail(err, "demo: at most 9 children a household");
+        return hd_fail(err, _("demo: at most 9 children a household"));
     return 0;
 }
 
@@ -968,8 +970,8 @@ int demo_generate(hd_db *db, const demo_opts *o, hd_err *err)
     if (demo_check_opts(o, err) < 0)
         return -1;
     if (db_commune_code(db, code) < 0)
-        return hd_fail(err, "demo: the database has no commune yet; create it first "
-                            "(huydong init)");
+        return hd_fail(err, _("demo: the database has no commune yet; create it first "
+                              "(huydong init)"));
     demo_gen g;
     demo_gen_init(&g, db, o);
     int tok = db_write_begin(db, err);

@@ -135,6 +135,10 @@ static int compute(hd_db *db, const char *month_end, const char *year, hd_dashbo
     if (sqlite3_step(st) == SQLITE_ROW)
         d->households_at_risk = (long)sqlite3_column_int64(st, 0);
     db_finish(db, st);
+    st = db_prepare(db, "SELECT name FROM commune WHERE id = 1");
+    if (sqlite3_step(st) == SQLITE_ROW)
+        snprintf(d->commune, sizeof d->commune, "%s", sqlite3_column_text(st, 0));
+    db_finish(db, st);
     return 0;
 }
 

@@ -16,6 +16,7 @@ typedef struct hd_level_figures {
 } hd_level_figures;
 
 typedef struct hd_dashboard {
+    char commune[128];              /* the commune's name, from the database */
     int school_year;                /* the year it started */
     char year_start[11];            /* ISO */
     char today[11];

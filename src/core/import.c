@@ -9,6 +9,7 @@
 
 #include "core/csv.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/registry.h"
 #include "core/text.h"
 
@@ -83,19 +84,19 @@ static int check_encoding(FILE *fp, const char *path, hd_err *err)
     const char *enc = text_legacy_encoding(buf, n);
     if (enc)
         return hd_fail(err,
-                       "%s: the file is in the legacy %s encoding, not UTF-8; nothing was "
-                       "imported.\n  Convert it first: in LibreOffice, open it with character "
-                       "set %s and save as CSV with \"Unicode (UTF-8)\", or run:\n"
-                       "  iconv -f %s -t UTF-8 '%s' > converted.csv",
+                       _("%s: the file is in the legacy %s encoding, not UTF-8; nothing was "
+                         "imported.\n  Convert it first: in LibreOffice, open it with character "
+                         "set %s and save as CSV with \"Unicode (UTF-8)\", or run:\n"
+                         "  iconv -f %s -t UTF-8 '%s' > converted.csv"),
                        path, enc, enc, strcmp(enc, "Windows-1258") == 0 ? "CP1258" : enc, path);
-    return hd_fail(err, "%s: the file is not UTF-8 text; nothing was imported (save it as "
-                        "CSV with the \"Unicode (UTF-8)\" character set)", path);
+    return hd_fail(err, _("%s: the file is not UTF-8 text; nothing was imported (save it as "
+                          "CSV with the \"Unicode (UTF-8)\" character set)"), path);
 }
 
 static int map_header(importer *im, const csv_row *row)
 {
     if (row->n > MAX_COLUMNS) {
-        bad(im, COL_COUNT, "more than %d columns", MAX_COLUMNS);
+        bad(im, COL_COUNT, _("more than %d columns"), MAX_COLUMNS);
         return -1;
     }
     im->ncols = row->n;
@@ -105,11 +106,11 @@ static int map_header(importer *im, const csv_row *row)
             continue;
         const hd_column *c = columns_match(im->table, row->fields[i]);
         if (!c) {
-            warn(im, "column '%s' is not one huydong knows; it is ignored", row->fields[i]);
+            warn(im, _("column '%s' is not one huydong knows; it is ignored"), row->fields[i]);
             continue;
         }
         if (im->header[c->id]) {
-            bad(im, COL_COUNT, "columns '%s' and '%s' both mean '%s'", im->header[c->id],
+            bad(im, COL_COUNT, _("columns '%s' and '%s' both mean '%s'"), im->header[c->id],
                 row->fields[i], c->header);
             continue;
         }
@@ -130,7 +131,7 @@ static int need_columns(importer *im, const hd_col *cols, size_t n)
             continue;
         for (size_t k = 0; k < ncol; k++)
             if (all[k].id == cols[i])
-                bad(im, COL_COUNT, "the file has no column '%s' (or '%s')", all[k].header,
+                bad(im, COL_COUNT, _("the file has no column '%s' (or '%s')"), all[k].header,
                     all[k].header_en);
     }
     return im->row_bad ? -1 : 0;
@@ -155,13 +156,14 @@ static void load_values(importer *im, const csv_row *row)
             continue;
         char *v = text_nfc(row->fields[i]);
         if (!v) {
-            bad(im, (hd_col)c, "not valid UTF-8 text");
+            bad(im, (hd_col)c, _("not valid UTF-8 text"));
             continue;
         }
         const char *enc = text_legacy_mojibake(v);
         if (enc)
-            bad(im, (hd_col)c, "'%s' looks like %s text typed with a legacy font; retype it "
-                               "in Unicode", v, enc);
+            bad(im, (hd_col)c,
+                _("'%s' looks like %s text typed with a legacy font; retype it in Unicode"), v,
+                enc);
         im->val[c] = str_trim(v);
     }
 }
@@ -207,7 +209,10 @@ static void take_vocab(importer *im, hd_col c, hd_vocab voc, int *field, int all
     strbuf sb = {0};
     for (size_t i = 0; i < n; i++)
         sb_addf(&sb, "%s%s", i ? ", " : "", t[i].vi);
-    bad(im, c, *v ? "'%s' is not one of: %s" : "%srequired (one of: %s)", v, sb_str(&sb));
+    if (*v)
+        bad(im, c, _("'%s' is not one of: %s"), v, sb_str(&sb));
+    else
+        bad(im, c, _("required (one of: %s)"), sb_str(&sb));
     sb_free(&sb);
 }
 
@@ -223,7 +228,7 @@ static void take_bool(importer *im, hd_col c, int *field)
              !strcmp(f, "c") || !strcmp(f, "dtts"))
         *field = 1;
     else
-        bad(im, c, "'%s' should be x (yes) or empty (no)", v);
+        bad(im, c, _("'%s' should be x (yes) or empty (no)"), v);
     free(f);
 }
 
@@ -240,7 +245,7 @@ static void take_int(importer *im, hd_col c, int *field, int lo, int hi)
     errno = 0;
     long n = strtol(v, &end, 10);
     if (errno || *end || n < lo || n > hi)
-        bad(im, c, "'%s' is not a number from %d to %d", v, lo, hi);
+        bad(im, c, _("'%s' is not a number from %d to %d"), v, lo, hi);
     else
         *field = (int)n;
 }
@@ -257,7 +262,7 @@ static void take_risks(importer *im, hd_col c, unsigned *field)
             continue;
         int r = model_lookup(VOCAB_RISK, str_trim(w));
         if (r < 0)
-            bad(im, c, "'%s' is not a known risk factor", w);
+            bad(im, c, _("'%s' is not a known risk factor"), w);
         else
             set |= 1u << r;
     }
@@ -333,9 +338,9 @@ static int64_t village_lookup(importer *im, hd_col c, const char *v)
     if (!id)
         id = lookup_by_fold(im, "village", v);
     if (id < 0)
-        bad(im, c, "more than one village is called '%s'; use its code", v);
+        bad(im, c, _("more than one village is called '%s'; use its code"), v);
     else if (!id)
-        bad(im, c, "no village '%s' (import the villages first)", v);
+        bad(im, c, _("no village '%s' (import the villages first)"), v);
     return id > 0 ? id : 0;
 }
 
@@ -360,7 +365,7 @@ static int64_t school_lookup(importer *im, hd_col c, const char *v)
     if (!id)
         id = lookup_by_fold(im, "school", v);
     if (id < 0)
-        bad(im, c, "more than one school is called '%s'", v);
+        bad(im, c, _("more than one school is called '%s'"), v);
     if (id)
         return id > 0 ? id : 0;
     /* Schools are few and named in every children's file: add them. */
@@ -369,7 +374,7 @@ static int64_t school_lookup(importer *im, hd_col c, const char *v)
     if (school_insert(im->db, &s, &e) < 0)
         bad(im, c, "%s", e.msg);
     else
-        warn(im, "new school '%s' added", v);
+        warn(im, _("new school '%s' added"), v);
     id = s.id;
     school_free(&s);
     return id;
@@ -430,7 +435,7 @@ static const char *uid_value(importer *im)
     for (const char *p = v; ok && *p; p++)
         ok = isalnum((unsigned char)*p) || *p == '-' || *p == '_';
     if (!ok) {
-        bad(im, COL_UID, "'%s' is not a record code", v);
+        bad(im, COL_UID, _("'%s' is not a record code"), v);
         return NULL;
     }
     return v;
@@ -445,7 +450,7 @@ static void save_result(importer *im, int rc, const hd_err *e, int64_t id, int e
     }
     size_t first = seen_before(im, id, im->line);
     if (first)
-        warn(im, "the same record as line %zu", first);
+        warn(im, _("the same record as line %zu"), first);
     if (!existed)
         im->stats->added++;
     else if (changed)
@@ -477,7 +482,7 @@ static void import_village(importer *im)
     hd_village v = {.kind = VKIND_THON};
     hd_err e;
     if (id < 0) {
-        bad(im, COL_V_NAME, "more than one village is called '%s'; use its code", name);
+        bad(im, COL_V_NAME, _("more than one village is called '%s'; use its code"), name);
         return;
     }
     if (id > 0 && village_get(im->db, id, &v, &e) < 0)
@@ -491,7 +496,7 @@ static void import_village(importer *im)
     take_text(im, COL_V_SECRETARY, &v.branch_secretary);
     take_bool(im, COL_ARCHIVED, &v.archived);
     if (str_empty(v.name))
-        bad(im, COL_V_NAME, "required");
+        bad(im, COL_V_NAME, _("required"));
     char *after = village_print(&v);
     int changed = strcmp(before, after) != 0;
     if (!im->row_bad) {
@@ -521,7 +526,7 @@ static void import_school(importer *im)
     hd_school s = {0};
     hd_err e;
     if (id < 0) {
-        bad(im, COL_S_NAME, "more than one school is called '%s'; use its code", name);
+        bad(im, COL_S_NAME, _("more than one school is called '%s'; use its code"), name);
         return;
     }
     if (id > 0 && school_get(im->db, id, &s, &e) < 0)
@@ -534,7 +539,7 @@ static void import_school(importer *im)
     take_text(im, COL_S_ADDRESS, &s.address);
     take_bool(im, COL_ARCHIVED, &s.archived);
     if (str_empty(s.name))
-        bad(im, COL_S_NAME, "required");
+        bad(im, COL_S_NAME, _("required"));
     char *after = school_print(&s);
     int changed = strcmp(before, after) != 0;
     if (!im->row_bad) {
@@ -576,8 +581,8 @@ static void import_household(importer *im)
     hd_household h = {0};
     hd_err e;
     if (id < 0) {
-        bad(im, COL_H_HEAD, "two households of this village have the head '%s'; use the "
-                            "household code", head);
+        bad(im, COL_H_HEAD, _("two households of this village have the head '%s'; use "
+                              "the household code"), head);
         return;
     }
     if (id > 0 && household_get(im->db, id, &h, &e) < 0)
@@ -588,7 +593,7 @@ static void import_household(importer *im)
     if (village_id)
         h.village_id = village_id;
     else if (val(im, COL_H_VILLAGE) && !im->row_bad)
-        bad(im, COL_H_VILLAGE, "required");
+        bad(im, COL_H_VILLAGE, _("required"));
     take_text(im, COL_H_HEAD, &h.head_name);
     take_text(im, COL_H_ADDRESS, &h.address);
     take_phone(im, COL_H_PHONE, &h.phone);
@@ -598,7 +603,7 @@ static void import_household(importer *im)
     take_text(im, COL_H_NOTES, &h.notes);
     take_bool(im, COL_ARCHIVED, &h.archived);
     if (str_empty(h.head_name))
-        bad(im, COL_H_HEAD, "required");
+        bad(im, COL_H_HEAD, _("required"));
     char *after = household_print(&h);
     int changed = strcmp(before, after) != 0;
     if (!im->row_bad) {
@@ -629,7 +634,7 @@ static int64_t child_household(importer *im)
     if (code && *code) {
         int64_t id = record_id_by_uid(im->db, "household", code);
         if (!id)
-            bad(im, COL_C_HOUSEHOLD_UID, "no household with code '%s'", code);
+            bad(im, COL_C_HOUSEHOLD_UID, _("no household with code '%s'"), code);
         return id;
     }
     const char *head = val(im, COL_C_HEAD);
@@ -638,16 +643,16 @@ static int64_t child_household(importer *im)
     int64_t village = village_ref(im, COL_C_VILLAGE);
     if (!village) {
         if (!val(im, COL_C_VILLAGE) || !*val(im, COL_C_VILLAGE))
-            bad(im, COL_C_VILLAGE, "required to find the household of '%s'", head);
+            bad(im, COL_C_VILLAGE, _("required to find the household of '%s'"), head);
         return 0;
     }
     int64_t id = household_natural(im, head, village);
     if (id < 0)
-        bad(im, COL_C_HEAD, "two households of this village have the head '%s'; use the "
-                            "household code", head);
+        bad(im, COL_C_HEAD, _("two households of this village have the head '%s'; use "
+                              "the household code"), head);
     else if (!id)
-        bad(im, COL_C_HEAD, "no household with head '%s' in this village (import the "
-                            "households first)", head);
+        bad(im, COL_C_HEAD, _("no household with head '%s' in this village (import "
+                              "the households first)"), head);
     return id > 0 ? id : 0;
 }
 
@@ -673,8 +678,10 @@ static int64_t child_natural(importer *im, const char *name, int year, int64_t h
     if (!exact && similar) {
         hd_child other;
         if (child_get(im->db, similar, &other, NULL) == 0) {
-            warn(im, "possible duplicate of %s '%s' (born %d, same household); imported as a "
-                     "new child", other.uid, other.full_name, year);
+            warn(im,
+                 _("possible duplicate of %s '%s' (born %d, same household); imported as a "
+                   "new child"),
+                 other.uid, other.full_name, year);
             child_free(&other);
         }
     }
@@ -694,7 +701,7 @@ static void child_birth(importer *im, int *year, char iso[11])
     hd_date d;
     hd_err e;
     if (!*v)
-        bad(im, COL_C_BIRTH, "required (dd/mm/yyyy or the year)");
+        bad(im, COL_C_BIRTH, _("required (dd/mm/yyyy or the year)"));
     else if (date_parse_birth(v, year, &d, &has_day, &e) < 0)
         bad(im, COL_C_BIRTH, "%s", e.msg);
     else if (has_day)
@@ -720,7 +727,7 @@ static void child_fields(importer *im, hd_child *c)
     take_text(im, COL_C_NOTES, &c->notes);
     take_bool(im, COL_ARCHIVED, &c->archived);
     if (str_empty(c->full_name))
-        bad(im, COL_C_NAME, "required");
+        bad(im, COL_C_NAME, _("required"));
 }
 
 /* The status the row asks for, and since when; -1 when the row names none. */
@@ -734,7 +741,7 @@ static int child_status_wanted(importer *im, char since[11])
     if (v && *v && date_parse(v, &d, &e) < 0)
         bad(im, COL_C_STATUS_DATE, "%s", e.msg);
     else if (date_cmp(d, date_today()) > 0)
-        bad(im, COL_C_STATUS_DATE, "%s is in the future", v);
+        bad(im, COL_C_STATUS_DATE, _("%s is in the future"), v);
     else if (!v || !*v) {
         /* Enrolled with no date: since the start of this school year, so the
          * year's figures count the child from its beginning. */
@@ -820,7 +827,7 @@ static void import_member(importer *im)
     hd_member m = {.org = ORG_COMMUNE, .committee_role = CROLE_MEMBER};
     hd_err e;
     if (id < 0) {
-        bad(im, COL_M_NAME, "two members are called '%s'; use the member code", name);
+        bad(im, COL_M_NAME, _("two members are called '%s'; use the member code"), name);
         return;
     }
     if (id > 0 && member_get(im->db, id, &m, &e) < 0)
@@ -839,7 +846,7 @@ static void import_member(importer *im)
     take_text(im, COL_M_LOGIN, &m.login);
     take_bool(im, COL_ARCHIVED, &m.archived);
     if (str_empty(m.full_name))
-        bad(im, COL_M_NAME, "required");
+        bad(im, COL_M_NAME, _("required"));
     char *after = member_print(&m);
     int changed = strcmp(before, after) != 0;
     if (!im->row_bad) {
@@ -905,7 +912,7 @@ static int read_rows(importer *im, csv_reader *rd, hd_err *err)
     if (rc < 0)
         msgs_add(im->errors, "%s", err->msg);
     else if (!header_done)
-        msgs_add(im->errors, "%s: the file is empty (no header row)", im->path);
+        msgs_add(im->errors, _("%s: the file is empty (no header row)"), im->path);
     return 0;
 }
 
@@ -927,7 +934,7 @@ int import_csv(hd_db *db, hd_table table, const char *path, int dry_run,
     memset(stats, 0, sizeof *stats);
     FILE *fp = fopen(path, "rb");
     if (!fp)
-        return hd_fail(err, "%s: cannot open: %s", path, strerror(errno));
+        return hd_fail(err, _("%s: cannot open: %s"), path, strerror(errno));
     if (check_encoding(fp, path, err) < 0) {
         fclose(fp);
         return -1;

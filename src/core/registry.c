@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 #define NOW_SQL "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
@@ -22,7 +23,7 @@ static int norm_field(char **field, const char *what, hd_err *err)
     }
     char *n = text_nfc(*field);
     if (!n)
-        return hd_fail(err, "%s: not valid UTF-8 text", what);
+        return hd_fail(err, _("%s: not valid UTF-8 text"), what);
     str_trim(n);
     free(*field);
     *field = n;
@@ -32,7 +33,7 @@ static int norm_field(char **field, const char *what, hd_err *err)
 static int require(const char *s, const char *what, hd_err *err)
 {
     if (str_empty(s))
-        return hd_fail(err, "%s: required", what);
+        return hd_fail(err, _("%s: required"), what);
     return 0;
 }
 
@@ -47,10 +48,10 @@ int registry_check_phone(const char *s, hd_err *err)
         if (isdigit((unsigned char)*p))
             digits++;
         else if (!strchr(" .-+()", *p))
-            return hd_fail(err, "'%s' is not a phone number", s);
+            return hd_fail(err, _("'%s' is not a phone number"), s);
     }
     if (digits < 9 || digits > 12)
-        return hd_fail(err, "'%s' should have 10 digits (e.g. 0912 345 678)", s);
+        return hd_fail(err, _("'%s' should have 10 digits (e.g. 0912 345 678)"), s);
     return 0;
 }
 
@@ -75,7 +76,7 @@ static int run_write(hd_db *db, sqlite3_stmt *st, int is_update, const char *doi
     if (rc != SQLITE_DONE)
         return db_fail(db, err, doing);
     if (is_update && sqlite3_changes(db_sql(db)) == 0) {
-        hd_fail(err, "%s: someone else changed this record since you opened it", doing);
+        hd_fail(err, _("%s: someone else changed this record since you opened it"), doing);
         return HD_CONFLICT;
     }
     return 0;
@@ -121,10 +122,10 @@ void school_free(hd_school *s)
 
 static int school_check(hd_school *s, hd_err *err)
 {
-    if (norm_field(&s->name, "name", err) || norm_field(&s->levels, "levels", err) ||
-        norm_field(&s->address, "address", err))
+    if (norm_field(&s->name, _("name"), err) || norm_field(&s->levels, _("levels"), err) ||
+        norm_field(&s->address, _("address"), err))
         return -1;
-    return require(s->name, "name", err);
+    return require(s->name, _("name"), err);
 }
 
 static void school_bind(sqlite3_stmt *st, const hd_school *s)
@@ -148,7 +149,7 @@ int school_insert(hd_db *db, hd_school *s, hd_err *err)
         "INSERT INTO school(uid, name, fold, sort_key, levels, address, archived)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     school_bind(st, s);
-    int rc = run_write(db, st, 0, "saving the school", err);
+    int rc = run_write(db, st, 0, _("saving the school"), err);
     if (rc == 0) {
         s->id = last_id(db);
         s->version = 1;
@@ -170,7 +171,7 @@ int school_update(hd_db *db, hd_school *s, hd_err *err)
     school_bind(st, s);
     sqlite3_bind_int64(st, 8, s->id);
     sqlite3_bind_int64(st, 9, s->version);
-    int rc = run_write(db, st, 1, "saving the school", err);
+    int rc = run_write(db, st, 1, _("saving the school"), err);
     if (rc == 0)
         s->version++;
     return finish(db, tok, rc, err);
@@ -195,8 +196,8 @@ int school_get(hd_db *db, int64_t id, hd_school *s, hd_err *err)
     db_finish(db, st);
     if (rc == SQLITE_ROW)
         return 0;
-    return rc == SQLITE_DONE ? hd_fail(err, "no school with id %lld", (long long)id)
-                             : db_fail(db, err, "reading the school");
+    return rc == SQLITE_DONE ? hd_fail(err, _("no school with id %lld"), (long long)id)
+                             : db_fail(db, err, _("reading the school"));
 }
 
 /* ---- villages ----------------------------------------------------------- */
@@ -211,12 +212,12 @@ void village_free(hd_village *v)
 
 static int village_check(hd_village *v, hd_err *err)
 {
-    if (norm_field(&v->name, "name", err) || norm_field(&v->branch_name, "branch", err) ||
-        norm_field(&v->branch_secretary, "branch secretary", err))
+    if (norm_field(&v->name, _("name"), err) || norm_field(&v->branch_name, _("branch"), err) ||
+        norm_field(&v->branch_secretary, _("branch secretary"), err))
         return -1;
     if (!model_term(VOCAB_VILLAGE_KIND, v->kind))
-        return hd_fail(err, "kind: unknown kind of village");
-    return require(v->name, "name", err);
+        return hd_fail(err, _("kind: unknown kind of village"));
+    return require(v->name, _("name"), err);
 }
 
 static void village_bind(sqlite3_stmt *st, const hd_village *v)
@@ -241,7 +242,7 @@ int village_insert(hd_db *db, hd_village *v, hd_err *err)
         "INSERT INTO village(uid, name, fold, sort_key, kind, branch_name,"
         " branch_secretary, archived) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     village_bind(st, v);
-    int rc = run_write(db, st, 0, "saving the village", err);
+    int rc = run_write(db, st, 0, _("saving the village"), err);
     if (rc == 0) {
         v->id = last_id(db);
         v->version = 1;
@@ -263,7 +264,7 @@ int village_update(hd_db *db, hd_village *v, hd_err *err)
     village_bind(st, v);
     sqlite3_bind_int64(st, 9, v->id);
     sqlite3_bind_int64(st, 10, v->version);
-    int rc = run_write(db, st, 1, "saving the village", err);
+    int rc = run_write(db, st, 1, _("saving the village"), err);
     if (rc == 0)
         v->version++;
     return finish(db, tok, rc, err);
@@ -290,8 +291,8 @@ int village_get(hd_db *db, int64_t id, hd_village *v, hd_err *err)
     db_finish(db, st);
     if (rc == SQLITE_ROW)
         return 0;
-    return rc == SQLITE_DONE ? hd_fail(err, "no village with id %lld", (long long)id)
-                             : db_fail(db, err, "reading the village");
+    return rc == SQLITE_DONE ? hd_fail(err, _("no village with id %lld"), (long long)id)
+                             : db_fail(db, err, _("reading the village"));
 }
 
 /* ---- households --------------------------------------------------------- */
@@ -308,18 +309,18 @@ void household_free(hd_household *h)
 
 static int household_check(hd_household *h, hd_err *err)
 {
-    if (norm_field(&h->head_name, "head of household", err) ||
-        norm_field(&h->address, "address", err) || norm_field(&h->phone, "phone", err) ||
-        norm_field(&h->ethnicity, "ethnicity", err) || norm_field(&h->notes, "notes", err))
+    if (norm_field(&h->head_name, _("head of household"), err) ||
+        norm_field(&h->address, _("address"), err) || norm_field(&h->phone, _("phone"), err) ||
+        norm_field(&h->ethnicity, _("ethnicity"), err) || norm_field(&h->notes, _("notes"), err))
         return -1;
-    if (require(h->head_name, "head of household", err) < 0)
+    if (require(h->head_name, _("head of household"), err) < 0)
         return -1;
     if (registry_check_phone(h->phone, err) < 0)
-        return hd_fail(err, "phone: '%s' is not a phone number", h->phone);
+        return hd_fail(err, _("phone: '%s' is not a phone number"), h->phone);
     if (h->village_id <= 0)
-        return hd_fail(err, "village: required");
+        return hd_fail(err, _("village: required"));
     if (!model_term(VOCAB_POVERTY, h->poverty))
-        return hd_fail(err, "poverty: unknown status");
+        return hd_fail(err, _("poverty: unknown status"));
     return 0;
 }
 
@@ -350,7 +351,7 @@ int household_insert(hd_db *db, hd_household *h, hd_err *err)
         " poverty, ethnicity, ethnic_minority, notes, archived)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
     household_bind(st, h);
-    int rc = run_write(db, st, 0, "saving the household", err);
+    int rc = run_write(db, st, 0, _("saving the household"), err);
     if (rc == 0) {
         h->id = last_id(db);
         h->version = 1;
@@ -373,7 +374,7 @@ int household_update(hd_db *db, hd_household *h, hd_err *err)
     household_bind(st, h);
     sqlite3_bind_int64(st, 13, h->id);
     sqlite3_bind_int64(st, 14, h->version);
-    int rc = run_write(db, st, 1, "saving the household", err);
+    int rc = run_write(db, st, 1, _("saving the household"), err);
     if (rc == 0)
         h->version++;
     return finish(db, tok, rc, err);
@@ -404,8 +405,8 @@ int household_get(hd_db *db, int64_t id, hd_household *h, hd_err *err)
     db_finish(db, st);
     if (rc == SQLITE_ROW)
         return 0;
-    return rc == SQLITE_DONE ? hd_fail(err, "no household with id %lld", (long long)id)
-                             : db_fail(db, err, "reading the household");
+    return rc == SQLITE_DONE ? hd_fail(err, _("no household with id %lld"), (long long)id)
+                             : db_fail(db, err, _("reading the household"));
 }
 
 /* ---- children ----------------------------------------------------------- */
@@ -422,15 +423,15 @@ void child_free(hd_child *c)
 
 static int child_check(hd_child *c, hd_err *err)
 {
-    if (norm_field(&c->full_name, "full name", err) ||
-        norm_field(&c->ethnicity, "ethnicity", err) ||
-        norm_field(&c->class_name, "class", err) ||
-        norm_field(&c->risk_other, "other risk", err) || norm_field(&c->notes, "notes", err))
+    if (norm_field(&c->full_name, _("full name"), err) ||
+        norm_field(&c->ethnicity, _("ethnicity"), err) ||
+        norm_field(&c->class_name, _("class"), err) ||
+        norm_field(&c->risk_other, _("other risk"), err) || norm_field(&c->notes, _("notes"), err))
         return -1;
-    if (require(c->full_name, "full name", err) < 0)
+    if (require(c->full_name, _("full name"), err) < 0)
         return -1;
     if (!model_term(VOCAB_SEX, c->sex))
-        return hd_fail(err, "sex: required (Nam/Nữ)");
+        return hd_fail(err, _("sex: required (Nam/Nữ)"));
     if (c->birth_date[0]) {
         hd_date d;
         if (date_parse(c->birth_date, &d, err) < 0)
@@ -438,19 +439,20 @@ static int child_check(hd_child *c, hd_err *err)
         c->birth_year = d.year;
     }
     if (c->birth_year < 1990 || c->birth_year > date_today().year)
-        return hd_fail(err, "birth year: %d is not plausible for a pupil", c->birth_year);
+        return hd_fail(err, _("birth year: %d is not plausible for a pupil"), c->birth_year);
     if (c->grade && (c->grade < 1 || c->grade > 12))
-        return hd_fail(err, "grade: %d is not between 1 and 12", c->grade);
+        return hd_fail(err, _("grade: %d is not between 1 and 12"), c->grade);
     if (c->level >= LEVEL_COUNT || c->level < -1)
-        return hd_fail(err, "level: unknown level");
+        return hd_fail(err, _("level: unknown level"));
     if (c->grade && c->level < 0)
         c->level = (int)model_level_of_grade(c->grade);
     if (c->grade && c->level != LEVEL_CONTINUING &&
         (int)model_level_of_grade(c->grade) != c->level)
-        return hd_fail(err, "grade: grade %d is not in %s", c->grade,
-                       model_label(VOCAB_LEVEL, c->level, "en"));
+        return hd_fail(err, _("grade: grade %d is not in %s"), c->grade,
+                       /* TRANSLATORS: "vi" or "en": the language of the level's name. */
+                       model_label(VOCAB_LEVEL, c->level, _("en")));
     if (c->risk >= (1u << RISK_COUNT))
-        return hd_fail(err, "risk factors: unknown factor");
+        return hd_fail(err, _("risk factors: unknown factor"));
     return 0;
 }
 
@@ -487,11 +489,11 @@ static int status_date(const char *date, char iso[11], hd_err *err)
 {
     hd_date d;
     if (!date)
-        return hd_fail(err, "date: required");
+        return hd_fail(err, _("date: required"));
     if (date_parse(date, &d, err) < 0)
         return -1;
     if (date_cmp(d, date_today()) > 0)
-        return hd_fail(err, "date: %s is in the future", date);
+        return hd_fail(err, _("date: %s is in the future"), date);
     date_iso(d, iso);
     return 0;
 }
@@ -503,7 +505,7 @@ int child_insert(hd_db *db, hd_child *c, int status, const char *since, const ch
     if (child_check(c, err) < 0 || status_date(since, iso, err) < 0)
         return -1;
     if (!model_term(VOCAB_STATUS, status))
-        return hd_fail(err, "status: unknown status");
+        return hd_fail(err, _("status: unknown status"));
     int tok = begin_insert(db, 'C', c->uid, err);
     if (tok < 0)
         return -1;
@@ -518,7 +520,7 @@ int child_insert(hd_db *db, hd_child *c, int status, const char *since, const ch
      * cache already right and changes nothing. */
     sqlite3_bind_text(st, 19, model_code(VOCAB_STATUS, status), -1, SQLITE_STATIC);
     db_bind_text(st, 20, iso);
-    int rc = run_write(db, st, 0, "saving the child", err);
+    int rc = run_write(db, st, 0, _("saving the child"), err);
     if (rc == 0)
         c->id = last_id(db);
     /* An imported child's first entry (no reason) is written set-wise by
@@ -551,7 +553,7 @@ int child_update(hd_db *db, hd_child *c, hd_err *err)
     child_bind(st, c);
     sqlite3_bind_int64(st, 19, c->id);
     sqlite3_bind_int64(st, 20, c->version);
-    int rc = run_write(db, st, 1, "saving the child", err);
+    int rc = run_write(db, st, 1, _("saving the child"), err);
     if (rc == 0)
         c->version++;
     return finish(db, tok, rc, err);
@@ -597,8 +599,8 @@ int child_get(hd_db *db, int64_t id, hd_child *c, hd_err *err)
     db_finish(db, st);
     if (rc == SQLITE_ROW)
         return 0;
-    return rc == SQLITE_DONE ? hd_fail(err, "no child with id %lld", (long long)id)
-                             : db_fail(db, err, "reading the child");
+    return rc == SQLITE_DONE ? hd_fail(err, _("no child with id %lld"), (long long)id)
+                             : db_fail(db, err, _("reading the child"));
 }
 
 /* Appends one entry (date already checked, ISO).  flush_pending: in bulk
@@ -617,7 +619,7 @@ static int status_append(hd_db *db, int64_t child_id, int status, const char *is
         int frc = sqlite3_step(first);
         db_finish(db, first);
         if (frc != SQLITE_DONE)
-            return finish(db, tok, db_fail(db, err, "saving the status"), err);
+            return finish(db, tok, db_fail(db, err, _("saving the status")), err);
     }
     /* An entry's code is its child's code and its rank in the history
      * ("24577-C12.3"): unique everywhere, as the history is append-only. */
@@ -631,9 +633,9 @@ static int status_append(hd_db *db, int64_t child_id, int status, const char *is
     sqlite3_bind_text(st, 3, iso, -1, SQLITE_STATIC);
     db_bind_text(st, 4, reason ? reason : "");
     db_bind_text(st, 5, source ? source : "manual");
-    int rc = run_write(db, st, 0, "saving the status", err);
+    int rc = run_write(db, st, 0, _("saving the status"), err);
     if (rc == 0 && sqlite3_changes(db_sql(db)) == 0)
-        rc = hd_fail(err, "reason: a change of status needs a reason");
+        rc = hd_fail(err, _("reason: a change of status needs a reason"));
     return finish(db, tok, rc, err);
 }
 
@@ -642,7 +644,7 @@ int child_set_status(hd_db *db, int64_t child_id, int status, const char *date,
 {
     char iso[11];
     if (!model_term(VOCAB_STATUS, status))
-        return hd_fail(err, "status: unknown status");
+        return hd_fail(err, _("status: unknown status"));
     if (status_date(date, iso, err) < 0)
         return -1;
     return status_append(db, child_id, status, iso, reason, source, 1, err);
@@ -660,20 +662,20 @@ void member_free(hd_member *m)
 
 static int member_check(hd_member *m, hd_err *err)
 {
-    if (norm_field(&m->full_name, "full name", err) || norm_field(&m->phone, "phone", err) ||
-        norm_field(&m->login, "login", err))
+    if (norm_field(&m->full_name, _("full name"), err) || norm_field(&m->phone, _("phone"), err) ||
+        norm_field(&m->login, _("login"), err))
         return -1;
-    if (require(m->full_name, "full name", err) < 0)
+    if (require(m->full_name, _("full name"), err) < 0)
         return -1;
     if (registry_check_phone(m->phone, err) < 0)
-        return hd_fail(err, "phone: '%s' is not a phone number", m->phone);
+        return hd_fail(err, _("phone: '%s' is not a phone number"), m->phone);
     if (!model_term(VOCAB_ORG, m->org))
-        return hd_fail(err, "organisation: unknown organisation");
+        return hd_fail(err, _("organisation: unknown organisation"));
     if (!model_term(VOCAB_CROLE, m->committee_role))
-        return hd_fail(err, "committee role: unknown role");
+        return hd_fail(err, _("committee role: unknown role"));
     for (const char *p = m->login; *p; p++)
         if (!isalnum((unsigned char)*p) && !strchr("._-", *p))
-            return hd_fail(err, "login: '%s' is not a Unix login name", m->login);
+            return hd_fail(err, _("login: '%s' is not a Unix login name"), m->login);
     return 0;
 }
 
@@ -703,7 +705,7 @@ int member_insert(hd_db *db, hd_member *m, hd_err *err)
         " school_id, phone, login, archived) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
         " ?10, ?11)");
     member_bind(st, m);
-    int rc = run_write(db, st, 0, "saving the member", err);
+    int rc = run_write(db, st, 0, _("saving the member"), err);
     if (rc == 0) {
         m->id = last_id(db);
         m->version = 1;
@@ -726,7 +728,7 @@ int member_update(hd_db *db, hd_member *m, hd_err *err)
     member_bind(st, m);
     sqlite3_bind_int64(st, 12, m->id);
     sqlite3_bind_int64(st, 13, m->version);
-    int rc = run_write(db, st, 1, "saving the member", err);
+    int rc = run_write(db, st, 1, _("saving the member"), err);
     if (rc == 0)
         m->version++;
     return finish(db, tok, rc, err);
@@ -757,8 +759,8 @@ int member_get(hd_db *db, int64_t id, hd_member *m, hd_err *err)
     db_finish(db, st);
     if (rc == SQLITE_ROW)
         return 0;
-    return rc == SQLITE_DONE ? hd_fail(err, "no member with id %lld", (long long)id)
-                             : db_fail(db, err, "reading the member");
+    return rc == SQLITE_DONE ? hd_fail(err, _("no member with id %lld"), (long long)id)
+                             : db_fail(db, err, _("reading the member"));
 }
 
 /* ---- any record ----------------------------------------------------------- */
@@ -776,7 +778,7 @@ int record_archive(hd_db *db, const char *table, int64_t id, int64_t version, in
                    hd_err *err)
 {
     if (!known_table(table))
-        return hd_fail(err, "%s: not a table of records", table);
+        return hd_fail(err, _("%s: not a table of records"), table);
     int tok = db_write_begin(db, err);
     if (tok < 0)
         return -1;
@@ -788,7 +790,7 @@ int record_archive(hd_db *db, const char *table, int64_t id, int64_t version, in
     sqlite3_bind_int(st, 1, archived != 0);
     sqlite3_bind_int64(st, 2, id);
     sqlite3_bind_int64(st, 3, version);
-    int rc = run_write(db, st, 1, "archiving", err);
+    int rc = run_write(db, st, 1, _("archiving"), err);
     return finish(db, tok, rc, err);
 }
 

@@ -392,14 +392,22 @@ char *text_name_sort_key(const char *s)
     for (size_t i = 0; i < n; i++)
         if (!vn_is_space(u[i]) && (i == 0 || vn_is_space(u[i - 1])))
             at[nw++] = i;
-    /* Given name, middle names, family name: "Nguyễn Văn An" -> "An Văn Nguyễn". */
-    strbuf sb = {0};
-    for (size_t w = 0; w < nw; w++) {
-        size_t pick = w == 0 ? nw - 1 : w == nw - 1 ? 0 : w;
-        nk_word(&sb, u + at[pick], n - at[pick]);
-    }
-    char *key = text_sort_key(sb_str(&sb));
-    sb_free(&sb);
+    /* The given name, whole (tones included), then the middle names and the
+     * family name: "Nguyễn Văn An" -> key("An") \x01 key("Văn Nguyễn"), so
+     * every "Anh" comes before every "Ánh", as in a class list. */
+    strbuf given = {0}, rest = {0};
+    if (nw)
+        nk_word(&given, u + at[nw - 1], n - at[nw - 1]);
+    for (size_t w = 1; w + 1 < nw; w++)
+        nk_word(&rest, u + at[w], n - at[w]);
+    if (nw > 1)
+        nk_word(&rest, u + at[0], n - at[0]);
+    char *kg = text_sort_key(sb_str(&given)), *kr = text_sort_key(sb_str(&rest));
+    char *key = xasprintf("%s\x01%s", kg, kr);
+    free(kg);
+    free(kr);
+    sb_free(&given);
+    sb_free(&rest);
     free(at);
     free(u);
     return key;

@@ -1,0 +1,135 @@
+/* actions.c — the table of actions, their keys and labels. */
+#define NCURSES_WIDECHAR 1
+#include "tui/actions.h"
+
+#include <curses.h>
+#include <stdio.h>
+
+#include "core/i18n.h"
+
+#define FN(k) (TUI_KEY_FN | (k))
+#define CTRL(c) ((c) & 0x1f)
+
+/* Keys chosen to work on the Linux console, xterm, screen/tmux and vt100
+ * (which has F1-F4 only): every command that needs a function key has a
+ * control-key twin. */
+static const tui_action_def defs[ACT_COUNT] = {
+    [ACT_NONE] = {ACT_NONE, {0}, "", "", 0},
+    [ACT_HELP] = {ACT_HELP, {FN(KEY_F(1)), '?', 0}, N_("Help"),
+                  N_("Show every key of this screen"), 1},
+    [ACT_QUIT] = {ACT_QUIT, {FN(KEY_F(10)), CTRL('x'), 'q'}, N_("Quit"),
+                  N_("Leave huydong (nothing unsaved is kept)"), 1},
+    [ACT_BACK] = {ACT_BACK, {27, FN(KEY_LEFT), 0}, N_("Back"),
+                  N_("Go back to the previous screen"), 1},
+    [ACT_OPEN] = {ACT_OPEN, {'\n', '\r', FN(KEY_ENTER)}, N_("Open"),
+                  N_("Open the selected line"), 1},
+    [ACT_UP] = {ACT_UP, {FN(KEY_UP), CTRL('p'), 0}, N_("Up"), N_("Move up one line"), 1},
+    [ACT_DOWN] = {ACT_DOWN, {FN(KEY_DOWN), CTRL('n'), 0}, N_("Down"),
+                  N_("Move down one line"), 1},
+    [ACT_PAGE_UP] = {ACT_PAGE_UP, {FN(KEY_PPAGE), 0}, N_("PgUp"), N_("Previous page"), 1},
+    [ACT_PAGE_DOWN] = {ACT_PAGE_DOWN, {FN(KEY_NPAGE), 0}, N_("PgDn"), N_("Next page"), 1},
+    [ACT_TOP] = {ACT_TOP, {FN(KEY_HOME), 0}, N_("Top"), N_("Go to the first line"), 1},
+    [ACT_BOTTOM] = {ACT_BOTTOM, {FN(KEY_END), 0}, N_("End"), N_("Go to the last line"), 1},
+    [ACT_NEXT_LIST] = {ACT_NEXT_LIST, {'\t', 0}, N_("Next list"),
+                       N_("Show the next list (children, households, members…)"), 1},
+    [ACT_PREV_LIST] = {ACT_PREV_LIST, {FN(KEY_BTAB), 0}, N_("Prev list"),
+                       N_("Show the previous list"), 1},
+    [ACT_ADD] = {ACT_ADD, {FN(KEY_F(2)), FN(KEY_IC), CTRL('a')}, N_("Add"),
+                 N_("Add a new record"), 1},
+    [ACT_EDIT] = {ACT_EDIT, {FN(KEY_F(4)), CTRL('e'), 0}, N_("Edit"),
+                  N_("Edit the selected record"), 1},
+    [ACT_FILTER] = {ACT_FILTER, {FN(KEY_F(3)), CTRL('f'), 0}, N_("Filter"),
+                    N_("Choose which records to show"), 1},
+    [ACT_SORT] = {ACT_SORT, {FN(KEY_F(6)), CTRL('t'), 0}, N_("Sort"),
+                  N_("Change the order of the list"), 1},
+    [ACT_STATUS] = {ACT_STATUS, {FN(KEY_F(7)), CTRL('k'), 0}, N_("Status"),
+                    N_("Record a change of the child's status, with its reason"), 1},
+    [ACT_ARCHIVE] = {ACT_ARCHIVE, {FN(KEY_F(8)), FN(KEY_DC), 0}, N_("Archive"),
+                     N_("Archive the selected record (asks first)"), 1},
+    [ACT_SAVE] = {ACT_SAVE, {FN(KEY_F(2)), CTRL('w'), 0}, N_("Save"),
+                  N_("Check the form and save it"), 1},
+    [ACT_NEXT_FIELD] = {ACT_NEXT_FIELD, {'\t', FN(KEY_DOWN), '\n'}, N_("Next"),
+                        N_("Go to the next field"), 1},
+    [ACT_PREV_FIELD] = {ACT_PREV_FIELD, {FN(KEY_BTAB), FN(KEY_UP), 0}, N_("Prev"),
+                        N_("Go to the previous field"), 1},
+    [ACT_GO_HOME] = {ACT_GO_HOME, {'0', 0}, N_("Home"), N_("The commune's figures"), 0},
+    [ACT_GO_CHILDREN] = {ACT_GO_CHILDREN, {'1', 'c', 0}, N_("Children"),
+                         N_("The list of children"), 0},
+    [ACT_GO_HOUSEHOLDS] = {ACT_GO_HOUSEHOLDS, {'2', 'h', 0}, N_("Households"),
+                           N_("The list of households"), 0},
+    [ACT_GO_MEMBERS] = {ACT_GO_MEMBERS, {'3', 'm', 0}, N_("Members"),
+                        N_("The committee's members"), 0},
+    [ACT_GO_VILLAGES] = {ACT_GO_VILLAGES, {'4', 'v', 0}, N_("Villages"),
+                         N_("Villages and their party branches"), 0},
+    [ACT_GO_SCHOOLS] = {ACT_GO_SCHOOLS, {'5', 's', 0}, N_("Schools"), N_("The schools"), 0},
+};
+
+const tui_action_def *actions_def(tui_action a)
+{
+    return &defs[a < ACT_COUNT ? a : ACT_NONE];
+}
+
+/* A plain character (not a function key, not a control character). */
+static int is_typed_char(tui_key key)
+{
+    return !(key & TUI_KEY_FN) && key >= 0x20 && key != 0x7f;
+}
+
+tui_action actions_lookup(const tui_action *offered, int typing, tui_key key)
+{
+    for (const tui_action *a = offered; *a != ACT_NONE; a++) {
+        const tui_action_def *d = &defs[*a];
+        if (typing && is_typed_char(key))
+            continue;
+        for (int i = 0; i < 3 && d->keys[i]; i++)
+            if (d->keys[i] == key)
+                return *a;
+    }
+    return ACT_NONE;
+}
+
+const char *actions_key_name(tui_key key)
+{
+    static char buf[16];
+    if (key & TUI_KEY_FN) {
+        int k = key & ~TUI_KEY_FN;
+        if (k >= KEY_F(1) && k <= KEY_F(12)) {
+            snprintf(buf, sizeof buf, "F%d", k - KEY_F0);
+            return buf;
+        }
+        switch (k) {
+        case KEY_UP: return "↑";
+        case KEY_DOWN: return "↓";
+        case KEY_LEFT: return "←";
+        case KEY_RIGHT: return "→";
+        case KEY_PPAGE: return "PgUp";
+        case KEY_NPAGE: return "PgDn";
+        case KEY_HOME: return "Home";
+        case KEY_END: return "End";
+        case KEY_IC: return "Ins";
+        case KEY_DC: return "Del";
+        case KEY_BTAB: return "S-Tab";
+        case KEY_ENTER: return "Enter";
+        default: return "?";
+        }
+    }
+    if (key == '\n' || key == '\r')
+        return "Enter";
+    if (key == 27)
+        return "Esc";
+    if (key == '\t')
+        return "Tab";
+    if (key < 0x20) {
+        snprintf(buf, sizeof buf, "^%c", key + '@');
+        return buf;
+    }
+    snprintf(buf, sizeof buf, "%lc", (wint_t)key);
+    return buf;
+}
+
+tui_key actions_key(int rc, wint_t ch)
+{
+    if (rc == KEY_CODE_YES)
+        return TUI_KEY_FN | (int)ch;
+    return (int)ch;
+}

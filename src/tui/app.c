@@ -1,0 +1,222 @@
+/* app.c — the main loop: draw, wait for a key, dispatch. */
+#include "tui/app.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+
+enum { MIN_COLS = 80, MIN_LINES = 24 };
+
+tui_screen *tui_screen_new(const tui_screen_ops *ops, void *st, const char *title)
+{
+    tui_screen *s = xcalloc(1, sizeof *s);
+    s->ops = ops;
+    s->st = st;
+    snprintf(s->title, sizeof s->title, "%s", title);
+    return s;
+}
+
+static void screen_free(tui_screen *s)
+{
+    if (s->ops->free)
+        s->ops->free(s);
+    free(s);
+}
+
+void tui_push(tui *t, tui_screen *s)
+{
+    if (t->depth == (int)HD_ARRAY_LEN(t->stack)) {
+        screen_free(s);
+        tui_message(t, ROLE_ERROR, _("Too many screens open: go back first (Esc)"));
+        return;
+    }
+    t->stack[t->depth++] = s;
+    t->dirty = 1;
+}
+
+void tui_pop(tui *t)
+{
+    if (t->depth <= 1)
+        return;
+    screen_free(t->stack[--t->depth]);
+    tui_screen *top = tui_top(t);
+    if (top->ops->reload)
+        top->ops->reload(top, t); /* what it shows may have changed meanwhile */
+    t->dirty = 1;
+}
+
+tui_screen *tui_top(tui *t)
+{
+    return t->stack[t->depth - 1];
+}
+
+void tui_message(tui *t, tui_role r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(t->message, sizeof t->message, fmt, ap);
+    va_end(ap);
+    t->message_role = r;
+    t->dirty = 1;
+}
+
+void tui_percent(const tui *t, double v, int max_dec, int min_dec, char *buf, size_t n)
+{
+    snprintf(buf, n, "%.*f", max_dec, v);
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *end = buf + strlen(buf) - 1;
+        while (end > dot + min_dec && *end == '0')
+            *end-- = '\0';
+        if (end == dot)
+            *end = '\0';
+        else if (strcmp(t->lang, "vi") == 0)
+            *dot = ',';
+    }
+    size_t len = strlen(buf);
+    snprintf(buf + len, n - len, " %%");
+}
+
+static void draw_title(tui *t, const tui_screen *s)
+{
+    char left[256];
+    snprintf(left, sizeof left, " huydong · %s", t->commune[0] ? t->commune
+                                                 : t->cfg->commune_name);
+    term_put(stdscr, 0, 0, COLS, left, ROLE_TITLE, 1);
+    int lw = term_width(left);
+    char right[200];
+    snprintf(right, sizeof right, "%s · %s ", s->title, db_actor(t->db));
+    int rw = term_width(right);
+    if (lw + 2 + rw <= COLS)
+        term_put_right(stdscr, 0, COLS - rw, rw, right, ROLE_TITLE);
+}
+
+/* The key bar: each offered action's first key and label, as many as fit. */
+static void draw_keybar(const tui_screen *s)
+{
+    int x = 0, y = LINES - 1;
+    move(y, 0);
+    clrtoeol();
+    for (const tui_action *a = s->ops->actions; *a != ACT_NONE; a++) {
+        const tui_action_def *d = actions_def(*a);
+        if (s->ops->typing && !d->typing_safe)
+            continue;
+        const char *key = actions_key_name(d->keys[0]);
+        const char *label = _(d->label);
+        int need = term_width(key) + 1 + term_width(label) + 2;
+        if (x + need > COLS)
+            break;
+        x += term_put(stdscr, y, x, COLS - x, key, ROLE_KEY, 0) + 1;
+        x += term_put(stdscr, y, x, COLS - x, label, ROLE_KEYLABEL, 0) + 1;
+    }
+}
+
+static void draw_too_small(void)
+{
+    erase();
+    char msg[160];
+    snprintf(msg, sizeof msg, _("The terminal is %dx%d: huydong needs at least %dx%d."),
+             COLS, LINES, MIN_COLS, MIN_LINES);
+    int y = LINES / 2;
+    term_put(stdscr, y > 0 ? y - 1 : 0, 0, COLS, msg, ROLE_ERROR, 0);
+    if (LINES > 2)
+        term_put(stdscr, y, 0, COLS, _("Enlarge the window, or press F10 to quit."),
+                 ROLE_NORMAL, 0);
+}
+
+static void draw_all(tui *t)
+{
+    erase();
+    if (COLS < MIN_COLS || LINES < MIN_LINES) {
+        draw_too_small();
+    } else {
+        tui_screen *s = tui_top(t);
+        t->cursor_y = -1;
+        draw_title(t, s);
+        s->ops->draw(s, t, 1, LINES - 3);
+        term_put(stdscr, LINES - 2, 0, COLS, t->message, t->message_role, 1);
+        draw_keybar(s);
+    }
+    curs_set(t->cursor_y >= 0 ? 1 : 0);
+    if (t->cursor_y >= 0)
+        move(t->cursor_y, t->cursor_x);
+    /* erase + draw leaves curses to send only the cells that changed */
+    wnoutrefresh(stdscr);
+    doupdate();
+    t->dirty = 0;
+}
+
+/* Another user committed: the screen reads again. */
+static void check_data_version(tui *t)
+{
+    long long v = db_data_version(t->db);
+    if (v == t->data_version)
+        return;
+    t->data_version = v;
+    tui_screen *s = tui_top(t);
+    if (s->ops->reload)
+        s->ops->reload(s, t);
+    t->dirty = 1;
+}
+
+static const tui_action global_actions[] = {ACT_HELP, ACT_QUIT, ACT_NONE};
+
+static void dispatch(tui *t, int rc, wint_t ch)
+{
+    tui_screen *s = tui_top(t);
+    tui_key key = actions_key(rc, ch);
+    if (COLS < MIN_COLS || LINES < MIN_LINES) {
+        if (actions_lookup(global_actions, 1, key) == ACT_QUIT)
+            t->running = 0;
+        return;
+    }
+    t->message[0] = '\0';
+    t->dirty = 1;
+    tui_action a = actions_lookup(s->ops->actions, s->ops->typing, key);
+    if (a == ACT_NONE)
+        a = actions_lookup(global_actions, s->ops->typing, key);
+    if (a == ACT_QUIT)
+        t->running = 0;
+    else if (a == ACT_HELP && strcmp(s->ops->name, "help") != 0)
+        tui_push(t, screen_help_new(t, s));
+    else
+        s->ops->key(s, t, a, key);
+}
+
+static void loop(tui *t)
+{
+    t->dirty = 1;
+    while (t->running && !term_should_quit()) {
+        if (t->dirty)
+            draw_all(t);
+        wint_t ch;
+        int rc = get_wch(&ch);
+        if (rc == ERR) {
+            check_data_version(t); /* timeout: nothing typed */
+            continue;
+        }
+        if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+            t->dirty = 1;
+            continue;
+        }
+        dispatch(t, rc, ch);
+    }
+}
+
+int tui_run(hd_db *db, const hd_config *cfg, const char *lang, const tui_opts *o)
+{
+    tui_term_opts to = {o->mono || cfg->mono, o->ascii || cfg->ascii};
+    if (term_start(&to) < 0)
+        return 1;
+    tui t = {.db = db, .cfg = cfg, .lang = lang, .running = 1};
+    t.data_version = db_data_version(db);
+    tui_push(&t, screen_home_new(&t));
+    loop(&t);
+    while (t.depth > 0)
+        screen_free(t.stack[--t.depth]);
+    term_stop();
+    return 0;
+}

@@ -1,0 +1,82 @@
+/* app.h — the terminal interface: a stack of screens over the core, one
+ * main loop, one exit path.  Every screen has the same shape (its ops: draw,
+ * key, reload, free) and offers a list of actions, from which the key bar and
+ * the help screen are drawn. */
+#ifndef HD_TUI_APP_H
+#define HD_TUI_APP_H
+
+#include <stdint.h>
+
+#include "core/config.h"
+#include "core/db.h"
+#include "core/lists.h"
+#include "core/util.h"
+#include "tui/actions.h"
+#include "tui/draw.h"
+
+typedef struct tui tui;
+typedef struct tui_screen tui_screen;
+
+typedef struct tui_screen_ops {
+    const char *name;
+    const tui_action *actions; /* offered, in key-bar order, ACT_NONE-ended */
+    int typing;                /* plain characters are text, not commands */
+    /* Draws the body: rows top .. top+height-1 of stdscr, full width. */
+    void (*draw)(tui_screen *s, tui *t, int top, int height);
+    void (*key)(tui_screen *s, tui *t, tui_action a, tui_key k);
+    /* The database changed (another user saved): read again. */
+    void (*reload)(tui_screen *s, tui *t);
+    void (*free)(tui_screen *s);
+} tui_screen_ops;
+
+struct tui_screen {
+    const tui_screen_ops *ops;
+    void *st;           /* the screen's own state, freed by ops->free */
+    char title[160];
+};
+
+typedef struct tui_opts {
+    int mono;
+    int ascii;
+} tui_opts;
+
+struct tui {
+    hd_db *db;
+    const hd_config *cfg;
+    const char *lang;        /* "vi" or "en": labels from the core */
+    char commune[128];       /* shown in the title bar */
+    tui_screen *stack[16];
+    int depth;
+    char message[256];
+    tui_role message_role;
+    int running;
+    int dirty;               /* something to draw */
+    int cursor_y, cursor_x;  /* where a screen wants the cursor; -1: hidden */
+    long long data_version;
+};
+
+/* Runs the interface until the user quits or a signal arrives; the terminal
+ * is restored on every path.  Returns an exit code. */
+int tui_run(hd_db *db, const hd_config *cfg, const char *lang, const tui_opts *o);
+
+tui_screen *tui_screen_new(const tui_screen_ops *ops, void *st, const char *title);
+void tui_push(tui *t, tui_screen *s);
+void tui_pop(tui *t);
+tui_screen *tui_top(tui *t);
+
+/* The line above the key bar; cleared by the next key. */
+void tui_message(tui *t, tui_role r, const char *fmt, ...) HD_PRINTF(3, 4);
+
+/* A percentage as the interface's language writes it: "0,35 %" in
+ * Vietnamese, "0.35 %" in English; decimals are trimmed of trailing zeros
+ * down to `min_dec`. */
+void tui_percent(const tui *t, double v, int max_dec, int min_dec, char *buf, size_t n);
+
+/* Screens the others open. */
+tui_screen *screen_home_new(tui *t);
+tui_screen *screen_help_new(tui *t, const tui_screen *of);
+/* A list; village_id / household_id narrow it (0 = all). */
+tui_screen *screen_list_new(tui *t, hd_list_kind kind, int64_t village_id,
+                            int64_t household_id);
+
+#endif

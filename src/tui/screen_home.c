@@ -1,0 +1,115 @@
+/* screen_home.c — the commune at a glance: figures per level against the
+ * targets, and the way to every list. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/figures.h"
+#include "core/i18n.h"
+#include "core/model.h"
+#include "tui/app.h"
+
+typedef struct home_state {
+    hd_dashboard d;
+    int ok;
+    char error[1024];
+} home_state;
+
+static const tui_action home_actions[] = {
+    ACT_GO_CHILDREN, ACT_GO_HOUSEHOLDS, ACT_GO_MEMBERS, ACT_GO_VILLAGES, ACT_GO_SCHOOLS,
+    ACT_HELP, ACT_QUIT, ACT_NONE,
+};
+
+static void home_reload(tui_screen *s, tui *t)
+{
+    home_state *h = s->st;
+    hd_err err;
+    h->ok = figures_dashboard(t->db, t->cfg->school_year_start_month, &h->d, &err) == 0;
+    if (h->ok)
+        snprintf(t->commune, sizeof t->commune, "%s", h->d.commune);
+    else
+        snprintf(h->error, sizeof h->error, "%s", err.msg);
+}
+
+/* One line of the table: level name, then the figures, the dropout rate
+ * flagged when it is over the target. */
+enum { NAME_W = 14, COL_W = 9 };
+
+static void draw_level(const tui *t, int y, const char *name, const hd_level_figures *f,
+                       double target)
+{
+    char buf[32];
+    term_put(stdscr, y, 1, NAME_W, name, ROLE_NORMAL, 0);
+    long v[] = {f->school_age, f->enrolled_at_start, f->enrolled, f->at_risk, f->dropped_out};
+    for (int i = 0; i < 5; i++) {
+        snprintf(buf, sizeof buf, "%ld", v[i]);
+        term_put_right(stdscr, y, 1 + NAME_W + i * COL_W, COL_W - 1, buf, ROLE_NORMAL);
+    }
+    tui_percent(t, f->dropout_rate, 2, 2, buf, sizeof buf);
+    int over = target > 0 && f->dropout_rate > target;
+    term_put_right(stdscr, y, 1 + NAME_W + 5 * COL_W, COL_W - 1, buf,
+                   over ? ROLE_FLAG : ROLE_GOOD);
+    if (target > 0) {
+        tui_percent(t, target, 3, 1, buf, sizeof buf);
+        term_put_right(stdscr, y, 1 + NAME_W + 6 * COL_W, COL_W - 1, buf, ROLE_DIM);
+    }
+}
+
+static void home_draw(tui_screen *s, tui *t, int top, int height)
+{
+    home_state *h = s->st;
+    if (!h->ok) {
+        term_put(stdscr, top + 1, 1, COLS - 2, h->error, ROLE_ERROR, 0);
+        return;
+    }
+    char line[160];
+    snprintf(line, sizeof line, _("School year %d-%d, as of %s"), h->d.school_year,
+             h->d.school_year + 1, h->d.today);
+    term_put(stdscr, top + 1, 1, COLS - 2, line, ROLE_NORMAL, 0);
+    static const char *const cols[] = {N_("Age"), N_("At start"), N_("In school"),
+                                       N_("At risk"), N_("Dropped"), N_("Dropout"),
+                                       N_("Target")};
+    term_put(stdscr, top + 3, 1, NAME_W, _("Level"), ROLE_HEADER, 1);
+    for (int i = 0; i < 7; i++)
+        term_put_right(stdscr, top + 3, 1 + NAME_W + i * COL_W, COL_W - 1, _(cols[i]),
+                       ROLE_HEADER);
+    for (int lv = 0; lv < LEVEL_COUNT; lv++)
+        draw_level(t, top + 4 + lv, model_label(VOCAB_LEVEL, lv, t->lang), &h->d.level[lv],
+                   t->cfg->target_dropout[lv]);
+    draw_level(t, top + 5 + LEVEL_COUNT, _("Commune"), &h->d.total,
+               t->cfg->target_dropout_overall);
+    snprintf(line, sizeof line, _("Households with a child at risk: %ld"),
+             h->d.households_at_risk);
+    term_put(stdscr, top + 7 + LEVEL_COUNT, 1, COLS - 2, line, ROLE_NORMAL, 0);
+    (void)height;
+}
+
+static void home_key(tui_screen *s, tui *t, tui_action a, tui_key k)
+{
+    (void)s;
+    (void)k;
+    static const struct {
+        tui_action a;
+        hd_list_kind kind;
+    } go[] = {{ACT_GO_CHILDREN, LIST_CHILDREN}, {ACT_GO_HOUSEHOLDS, LIST_HOUSEHOLDS},
+              {ACT_GO_MEMBERS, LIST_MEMBERS}, {ACT_GO_VILLAGES, LIST_VILLAGES},
+              {ACT_GO_SCHOOLS, LIST_SCHOOLS}};
+    for (size_t i = 0; i < HD_ARRAY_LEN(go); i++)
+        if (go[i].a == a)
+            tui_push(t, screen_list_new(t, go[i].kind, 0, 0));
+}
+
+static void home_free(tui_screen *s)
+{
+    free(s->st);
+}
+
+static const tui_screen_ops home_ops = {
+    "home", home_actions, 0, home_draw, home_key, home_reload, home_free,
+};
+
+tui_screen *screen_home_new(tui *t)
+{
+    tui_screen *s = tui_screen_new(&home_ops, xcalloc(1, sizeof(home_state)), _("Home"));
+    home_reload(s, t);
+    return s;
+}
