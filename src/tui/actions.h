@@ -27,6 +27,7 @@ typedef enum tui_action {
     ACT_STATUS,
     ACT_ARCHIVE,
     ACT_SAVE,
+    ACT_CANCEL,
     ACT_NEXT_FIELD,
     ACT_PREV_FIELD,
     ACT_GO_HOME,

@@ -79,4 +79,9 @@ tui_screen *screen_help_new(tui *t, const tui_screen *of);
 tui_screen *screen_list_new(tui *t, hd_list_kind kind, int64_t village_id,
                             int64_t household_id);
 
+/* Forms (screen_record.c); an id of 0 adds a new record. */
+tui_screen *screen_child_form(tui *t, int64_t child_id, int64_t household_id);
+tui_screen *screen_household_form(tui *t, int64_t household_id, int64_t village_id);
+tui_screen *screen_status_form(tui *t, int64_t child_id, const char *name);
+
 #endif

@@ -35,7 +35,7 @@ typedef struct tui_field {
     int choice;                /* FIELD_CHOICE: index, -1 none */
     unsigned flags;            /* FIELD_FLAGS: bit set */
     int flag_cur;              /* FIELD_FLAGS: the choice under the cursor */
-    char error[256];
+    char error[1024];
 } tui_field;
 
 typedef struct tui_form {

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/date.h"
 #include "core/figures.h"
 #include "core/i18n.h"
 #include "core/model.h"
@@ -61,11 +62,16 @@ static void home_draw(tui_screen *s, tui *t, int top, int height)
         term_put(stdscr, top + 1, 1, COLS - 2, h->error, ROLE_ERROR, 0);
         return;
     }
-    char line[160];
+    char line[160], today[11];
+    hd_date d;
+    if (date_parse(h->d.today, &d, NULL) == 0)
+        date_vn(d, today);
+    else
+        snprintf(today, sizeof today, "%s", h->d.today);
     snprintf(line, sizeof line, _("School year %d-%d, as of %s"), h->d.school_year,
-             h->d.school_year + 1, h->d.today);
+             h->d.school_year + 1, today);
     term_put(stdscr, top + 1, 1, COLS - 2, line, ROLE_NORMAL, 0);
-    static const char *const cols[] = {N_("Age"), N_("At start"), N_("In school"),
+    static const char *const cols[] = {N_("Age"), N_("At start"), N_("Enrolled"),
                                        N_("At risk"), N_("Dropped"), N_("Dropout"),
                                        N_("Target")};
     term_put(stdscr, top + 3, 1, NAME_W, _("Level"), ROLE_HEADER, 1);

@@ -36,12 +36,14 @@ typedef struct list_state {
     int nrows;
     int cursor;
     int visible;      /* rows that fit, from the last draw */
+    int at_top;       /* the window starts at the first row of the list */
     long count;
     char error[1024];
 } list_state;
 
 static const tui_action list_actions[] = {
-    ACT_HELP, ACT_OPEN, ACT_BACK, ACT_FILTER, ACT_SORT, ACT_NEXT_LIST, ACT_PREV_LIST,
+    ACT_HELP, ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_STATUS, ACT_BACK, ACT_FILTER, ACT_SORT,
+    ACT_NEXT_LIST, ACT_PREV_LIST,
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM, ACT_QUIT, ACT_NONE,
 };
 
@@ -97,6 +99,7 @@ static void load_top(list_state *l, tui *t, int from_bottom)
     int got = fetch(l, t, NULL, !from_bottom, window(l), l->rows);
     l->nrows = got > 0 ? got : 0;
     l->cursor = from_bottom && l->nrows ? l->nrows - 1 : 0;
+    l->at_top = !from_bottom || l->nrows < window(l);
     hd_list_filter f;
     filter_of(l, &f);
     hd_err err;
@@ -126,6 +129,7 @@ static void move_down(list_state *l, tui *t, int page)
         l->cursor = l->nrows - 1;
         return;
     }
+    l->at_top = 0;
     if (!page) { /* scroll one line */
         list_row_free(&l->rows[0]);
         memmove(l->rows, l->rows + 1, (size_t)(l->nrows - 1) * sizeof *l->rows);
@@ -152,6 +156,7 @@ static void move_up(list_state *l, tui *t, int page)
     int got = fetch(l, t, &l->rows[0], 0, want, fresh);
     if (got <= 0) {
         l->cursor = 0;
+        l->at_top = 1;
         return;
     }
     if (!page) {
@@ -167,12 +172,15 @@ static void move_up(list_state *l, tui *t, int page)
     }
 }
 
-/* Keeps the first row shown (it may have changed) after others saved. */
+/* Keeps the first row shown (it may have changed) after others saved; a
+ * window at the top stays at the top, so a record just added shows. */
 static void list_reload(tui_screen *s, tui *t)
 {
     list_state *l = s->st;
-    if (!l->nrows) {
+    if (!l->nrows || l->at_top) {
+        int cursor = l->cursor;
         load_top(l, t, 0);
+        l->cursor = cursor < l->nrows ? cursor : (l->nrows ? l->nrows - 1 : 0);
         return;
     }
     hd_list_row before;
@@ -345,10 +353,39 @@ static void switch_list(tui_screen *s, tui *t, int step)
     free(fresh);
 }
 
+/* F2: a new record of the list's kind, in the household or village shown. */
+static void add_record(list_state *l, tui *t)
+{
+    if (l->kind == LIST_CHILDREN)
+        tui_push(t, screen_child_form(t, 0, l->household_id));
+    else if (l->kind == LIST_HOUSEHOLDS)
+        tui_push(t, screen_household_form(t, 0, l->village_id));
+    else
+        tui_message(t, ROLE_DIM, "%s", _("Add these with 'huydong import' for now."));
+}
+
+static void edit_record(list_state *l, tui *t, int status)
+{
+    if (!l->nrows)
+        return;
+    const hd_list_row *r = &l->rows[l->cursor];
+    if (l->kind == LIST_CHILDREN && status)
+        tui_push(t, screen_status_form(t, r->id, r->cols[0] ? r->cols[0] : ""));
+    else if (l->kind == LIST_CHILDREN)
+        tui_push(t, screen_child_form(t, r->id, 0));
+    else if (l->kind == LIST_HOUSEHOLDS && !status)
+        tui_push(t, screen_household_form(t, r->id, 0));
+    else
+        tui_message(t, ROLE_DIM, "%s", _("Not for this list."));
+}
+
 static void list_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 {
     list_state *l = s->st;
     switch (a) {
+    case ACT_ADD: add_record(l, t); break;
+    case ACT_EDIT: edit_record(l, t, 0); break;
+    case ACT_STATUS: edit_record(l, t, 1); break;
     case ACT_DOWN: move_down(l, t, 0); break;
     case ACT_UP: move_up(l, t, 0); break;
     case ACT_PAGE_DOWN: move_down(l, t, 1); break;

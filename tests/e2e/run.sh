@@ -6,7 +6,10 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 HD=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 NFC=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
-export HD NFC
+root=$(cd "$here/../.." && pwd)
+# the catalogs of the source tree, also for the ASan binary in build/asan
+HUYDONG_LOCALEDIR=$root/build/locale
+export HD NFC HUYDONG_LOCALEDIR
 if ! command -v tmux >/dev/null 2>&1; then
     echo "e2e: tmux is not installed (make deps); skipped"
     exit 1

@@ -1,0 +1,395 @@
+/* screen_record.c — the forms that add and edit records: a child, a
+ * household, and a change of a child's status with its reason.  The form is
+ * checked field by field; the core checks again and saves in one
+ * transaction; a save that finds the record changed by someone else since
+ * the form opened is refused, never silently overwritten. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/model.h"
+#include "core/registry.h"
+#include "tui/app.h"
+#include "tui/form.h"
+
+typedef enum { REC_CHILD, REC_HOUSEHOLD, REC_STATUS } rec_kind;
+
+/* Field positions, per form. */
+enum { C_NAME, C_SEX, C_BIRTH, C_ETHNICITY, C_MINORITY, C_SCHOOL, C_LEVEL, C_GRADE,
+       C_CLASS, C_RISK, C_RISK_OTHER, C_NOTES, C_STATUS, C_SINCE };
+enum { H_HEAD, H_VILLAGE, H_ADDRESS, H_PHONE, H_POVERTY, H_ETHNICITY, H_MINORITY, H_NOTES };
+enum { S_STATUS, S_DATE, S_REASON };
+
+typedef struct rec_state {
+    rec_kind kind;
+    tui_form *form;
+    int64_t ids[FIELD_CHOICES_MAX];   /* ids behind the village or school choices */
+    char *names[FIELD_CHOICES_MAX];   /* their labels, owned */
+    int nnames;
+    hd_child child;                   /* as read when the form opened */
+    hd_household household;
+    int64_t child_id;
+} rec_state;
+
+static const tui_action rec_actions[] = {
+    ACT_SAVE, ACT_CANCEL, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_HELP, ACT_NONE,
+};
+
+/* ---- choices read from the registry ----------------------------------------- */
+
+/* Fills a choice field with the records of a list (villages, schools), the
+ * first choice "—" (none) when optional. */
+static void load_choices(rec_state *r, tui *t, hd_list_kind kind, tui_field *fl, int optional)
+{
+    hd_list_filter f;
+    list_filter_init(&f);
+    hd_list_row rows[FIELD_CHOICES_MAX];
+    hd_err err;
+    int limit = FIELD_CHOICES_MAX - (optional ? 1 : 0);
+    int n = list_page(t->db, kind, &f, SORT_NAME, NULL, 1, limit, t->lang, rows, &err);
+    if (optional) {
+        r->ids[r->nnames] = 0;
+        r->names[r->nnames] = xstrdup("—");
+        fl->choices[fl->nchoices++] = r->names[r->nnames++];
+    }
+    for (int i = 0; i < n && r->nnames < FIELD_CHOICES_MAX; i++) {
+        r->ids[r->nnames] = rows[i].id;
+        r->names[r->nnames] = xstrdup(rows[i].cols[0] ? rows[i].cols[0] : "");
+        fl->choices[fl->nchoices++] = r->names[r->nnames++];
+        list_row_free(&rows[i]);
+    }
+}
+
+/* Index of id among the loaded choices, -1 when absent. */
+static int choice_of(const rec_state *r, const tui_field *fl, int64_t id)
+{
+    for (int i = 0; i < fl->nchoices; i++)
+        for (int k = 0; k < r->nnames; k++)
+            if (fl->choices[i] == r->names[k] && r->ids[k] == id)
+                return i;
+    return -1;
+}
+
+static int64_t id_of(const rec_state *r, const tui_field *fl)
+{
+    if (fl->choice < 0)
+        return 0;
+    for (int k = 0; k < r->nnames; k++)
+        if (fl->choices[fl->choice] == r->names[k])
+            return r->ids[k];
+    return 0;
+}
+
+static void vocab_choices(tui_field *fl, hd_vocab v, const char *lang, int with_none)
+{
+    size_t n;
+    model_terms(v, &n);
+    if (with_none)
+        fl->choices[fl->nchoices++] = "—";
+    for (size_t i = 0; i < n && fl->nchoices < FIELD_CHOICES_MAX; i++)
+        fl->choices[fl->nchoices++] = model_label(v, (int)i, lang);
+}
+
+static void yes_no(tui_field *fl)
+{
+    fl->choices[0] = _("No");
+    fl->choices[1] = _("Yes");
+    fl->nchoices = 2;
+    fl->choice = 0;
+}
+
+/* ---- the child ------------------------------------------------------------ */
+
+static void child_form(rec_state *r, tui *t, int is_new)
+{
+    tui_form *f = r->form;
+    form_add(f, _("Full name"), FIELD_TEXT, 1);
+    vocab_choices(form_add(f, _("Sex"), FIELD_CHOICE, 1), VOCAB_SEX, t->lang, 0);
+    form_add(f, _("Date of birth"), FIELD_BIRTH, 1);
+    form_add(f, _("Ethnicity"), FIELD_TEXT, 0);
+    yes_no(form_add(f, _("Ethnic minority"), FIELD_CHOICE, 0));
+    load_choices(r, t, LIST_SCHOOLS, form_add(f, _("School"), FIELD_CHOICE, 0), 1);
+    vocab_choices(form_add(f, _("Level"), FIELD_CHOICE, 0), VOCAB_LEVEL, t->lang, 1);
+    tui_field *g = form_add(f, _("Grade"), FIELD_NUMBER, 0);
+    g->min = 1;
+    g->max = 12;
+    form_add(f, _("Class"), FIELD_TEXT, 0);
+    vocab_choices(form_add(f, _("Risk factors"), FIELD_FLAGS, 0), VOCAB_RISK, t->lang, 0);
+    form_add(f, _("Other risk"), FIELD_TEXT, 0);
+    form_add(f, _("Notes"), FIELD_TEXT, 0);
+    if (is_new) {
+        tui_field *st = form_add(f, _("Status"), FIELD_CHOICE, 1);
+        vocab_choices(st, VOCAB_STATUS, t->lang, 0);
+        st->choice = STATUS_ENROLLED;
+        form_add(f, _("Since"), FIELD_DATE, 1);
+        char today[11];
+        date_vn(date_today(), today);
+        field_set_text(&f->fields[C_SINCE], today);
+    }
+}
+
+static void child_fill(rec_state *r)
+{
+    tui_field *fl = r->form->fields;
+    const hd_child *c = &r->child;
+    field_set_text(&fl[C_NAME], c->full_name);
+    fl[C_SEX].choice = c->sex;
+    char birth[16];
+    hd_date d;
+    if (c->birth_date[0] && date_parse(c->birth_date, &d, NULL) == 0)
+        date_vn(d, birth);
+    else
+        snprintf(birth, sizeof birth, "%d", c->birth_year);
+    field_set_text(&fl[C_BIRTH], birth);
+    field_set_text(&fl[C_ETHNICITY], c->ethnicity);
+    fl[C_MINORITY].choice = c->ethnic_minority ? 1 : 0;
+    fl[C_SCHOOL].choice = choice_of(r, &fl[C_SCHOOL], c->school_id);
+    fl[C_LEVEL].choice = c->level + 1;
+    if (c->grade) {
+        char g[8];
+        snprintf(g, sizeof g, "%d", c->grade);
+        field_set_text(&fl[C_GRADE], g);
+    }
+    field_set_text(&fl[C_CLASS], c->class_name);
+    fl[C_RISK].flags = c->risk;
+    field_set_text(&fl[C_RISK_OTHER], c->risk_other);
+    field_set_text(&fl[C_NOTES], c->notes);
+}
+
+/* The form's values onto r->child (already checked by form_check). */
+static void child_take(rec_state *r)
+{
+    tui_field *fl = r->form->fields;
+    hd_child *c = &r->child;
+    free(c->full_name);
+    c->full_name = field_text(&fl[C_NAME]);
+    c->sex = fl[C_SEX].choice;
+    char *birth = field_text(&fl[C_BIRTH]);
+    int has_day = 0;
+    hd_date d;
+    date_parse_birth(birth, &c->birth_year, &d, &has_day, NULL);
+    if (has_day)
+        date_iso(d, c->birth_date);
+    else
+        c->birth_date[0] = '\0';
+    free(birth);
+    free(c->ethnicity);
+    c->ethnicity = field_text(&fl[C_ETHNICITY]);
+    c->ethnic_minority = fl[C_MINORITY].choice == 1;
+    c->school_id = id_of(r, &fl[C_SCHOOL]);
+    c->level = fl[C_LEVEL].choice > 0 ? fl[C_LEVEL].choice - 1 : -1;
+    char *g = field_text(&fl[C_GRADE]);
+    c->grade = atoi(g);
+    free(g);
+    free(c->class_name);
+    c->class_name = field_text(&fl[C_CLASS]);
+    c->risk = fl[C_RISK].flags;
+    free(c->risk_other);
+    c->risk_other = field_text(&fl[C_RISK_OTHER]);
+    free(c->notes);
+    c->notes = field_text(&fl[C_NOTES]);
+}
+
+static int child_save(rec_state *r, tui *t, hd_err *err)
+{
+    child_take(r);
+    if (r->child.id)
+        return child_update(t->db, &r->child, err);
+    char *since = field_text(&r->form->fields[C_SINCE]);
+    int rc = child_insert(t->db, &r->child, r->form->fields[C_STATUS].choice, since, "",
+                          "manual", err);
+    free(since);
+    return rc;
+}
+
+/* ---- the household -------------------------------------------------------- */
+
+static void household_form(rec_state *r, tui *t)
+{
+    tui_form *f = r->form;
+    form_add(f, _("Head of household"), FIELD_TEXT, 1);
+    load_choices(r, t, LIST_VILLAGES, form_add(f, _("Village"), FIELD_CHOICE, 1), 0);
+    form_add(f, _("Address"), FIELD_TEXT, 0);
+    form_add(f, _("Phone"), FIELD_PHONE, 0);
+    tui_field *p = form_add(f, _("Poverty"), FIELD_CHOICE, 1);
+    vocab_choices(p, VOCAB_POVERTY, t->lang, 0);
+    p->choice = POVERTY_NONE;
+    form_add(f, _("Ethnicity"), FIELD_TEXT, 0);
+    yes_no(form_add(f, _("Ethnic minority"), FIELD_CHOICE, 0));
+    form_add(f, _("Notes"), FIELD_TEXT, 0);
+}
+
+static void household_fill(rec_state *r)
+{
+    tui_field *fl = r->form->fields;
+    const hd_household *h = &r->household;
+    field_set_text(&fl[H_HEAD], h->head_name);
+    fl[H_VILLAGE].choice = choice_of(r, &fl[H_VILLAGE], h->village_id);
+    field_set_text(&fl[H_ADDRESS], h->address);
+    field_set_text(&fl[H_PHONE], h->phone);
+    fl[H_POVERTY].choice = h->poverty;
+    field_set_text(&fl[H_ETHNICITY], h->ethnicity);
+    fl[H_MINORITY].choice = h->ethnic_minority ? 1 : 0;
+    field_set_text(&fl[H_NOTES], h->notes);
+}
+
+static int household_save(rec_state *r, tui *t, hd_err *err)
+{
+    tui_field *fl = r->form->fields;
+    hd_household *h = &r->household;
+    char **texts[] = {&h->head_name, &h->address, &h->phone, &h->ethnicity, &h->notes};
+    const int at[] = {H_HEAD, H_ADDRESS, H_PHONE, H_ETHNICITY, H_NOTES};
+    for (size_t i = 0; i < HD_ARRAY_LEN(at); i++) {
+        free(*texts[i]);
+        *texts[i] = field_text(&fl[at[i]]);
+    }
+    h->village_id = id_of(r, &fl[H_VILLAGE]);
+    h->poverty = fl[H_POVERTY].choice;
+    h->ethnic_minority = fl[H_MINORITY].choice == 1;
+    return h->id ? household_update(t->db, h, err) : household_insert(t->db, h, err);
+}
+
+/* ---- a change of status ----------------------------------------------------- */
+
+static void status_form(rec_state *r, tui *t)
+{
+    tui_form *f = r->form;
+    tui_field *st = form_add(f, _("New status"), FIELD_CHOICE, 1);
+    vocab_choices(st, VOCAB_STATUS, t->lang, 0);
+    form_add(f, _("Date"), FIELD_DATE, 1);
+    char today[11];
+    date_vn(date_today(), today);
+    field_set_text(&f->fields[S_DATE], today);
+    form_add(f, _("Reason"), FIELD_TEXT, 1);
+}
+
+static int status_save(rec_state *r, tui *t, hd_err *err)
+{
+    tui_field *fl = r->form->fields;
+    char *date = field_text(&fl[S_DATE]), *reason = field_text(&fl[S_REASON]);
+    int rc = child_set_status(t->db, r->child_id, fl[S_STATUS].choice, date, reason, "manual",
+                              err);
+    free(date);
+    free(reason);
+    return rc;
+}
+
+/* ---- the screen ------------------------------------------------------------- */
+
+static void rec_draw(tui_screen *s, tui *t, int top, int height)
+{
+    rec_state *r = s->st;
+    form_draw(r->form, t, top, height);
+}
+
+static void rec_save(tui_screen *s, tui *t)
+{
+    rec_state *r = s->st;
+    if (form_check(r->form) < 0) {
+        tui_message(t, ROLE_ERROR, "%s", _("Some fields are not right: nothing was saved."));
+        return;
+    }
+    hd_err err;
+    int rc = r->kind == REC_CHILD ? child_save(r, t, &err)
+             : r->kind == REC_HOUSEHOLD ? household_save(r, t, &err)
+                                        : status_save(r, t, &err);
+    if (rc == HD_CONFLICT) {
+        tui_message(t, ROLE_ERROR, "%s",
+                    _("Someone else saved this record after you opened it: nothing was "
+                      "saved. Esc, then open it again to see their change."));
+        return;
+    }
+    if (rc < 0) {
+        form_error(r->form, err.msg);
+        tui_message(t, ROLE_ERROR, "%s", err.msg);
+        return;
+    }
+    tui_pop(t);
+    tui_message(t, ROLE_GOOD, "%s", _("Saved."));
+}
+
+static void rec_key(tui_screen *s, tui *t, tui_action a, tui_key k)
+{
+    rec_state *r = s->st;
+    if (a == ACT_CANCEL) {
+        tui_pop(t);
+        tui_message(t, ROLE_NORMAL, "%s", _("Left without saving."));
+    } else if (a == ACT_SAVE) {
+        rec_save(s, t);
+    } else if (a == ACT_NEXT_FIELD && k == '\r' && r->form->focus == r->form->n - 1) {
+        rec_save(s, t); /* Enter on the last field saves */
+    } else {
+        form_key(r->form, a, k);
+    }
+}
+
+static void rec_free(tui_screen *s)
+{
+    rec_state *r = s->st;
+    form_free(r->form);
+    for (int i = 0; i < r->nnames; i++)
+        free(r->names[i]);
+    child_free(&r->child);
+    household_free(&r->household);
+    free(r);
+}
+
+static const tui_screen_ops rec_ops = {
+    "form", rec_actions, 1, rec_draw, rec_key, NULL, rec_free,
+};
+
+tui_screen *screen_child_form(tui *t, int64_t child_id, int64_t household_id)
+{
+    rec_state *r = xcalloc(1, sizeof *r);
+    r->kind = REC_CHILD;
+    hd_err err;
+    if (child_id && child_get(t->db, child_id, &r->child, &err) < 0) {
+        tui_message(t, ROLE_ERROR, "%s", err.msg);
+        child_id = 0;
+    }
+    r->form = form_new(child_id ? _("Edit the child") : _("A new child"));
+    child_form(r, t, child_id == 0);
+    if (child_id) {
+        child_fill(r);
+    } else {
+        r->child.household_id = household_id;
+        r->child.level = -1;
+        r->child.sex = -1;
+    }
+    return tui_screen_new(&rec_ops, r, r->form->title);
+}
+
+tui_screen *screen_household_form(tui *t, int64_t household_id, int64_t village_id)
+{
+    rec_state *r = xcalloc(1, sizeof *r);
+    r->kind = REC_HOUSEHOLD;
+    hd_err err;
+    if (household_id && household_get(t->db, household_id, &r->household, &err) < 0) {
+        tui_message(t, ROLE_ERROR, "%s", err.msg);
+        household_id = 0;
+    }
+    r->form = form_new(household_id ? _("Edit the household") : _("A new household"));
+    household_form(r, t);
+    if (household_id) {
+        household_fill(r);
+    } else {
+        r->household.village_id = village_id;
+        tui_field *v = &r->form->fields[H_VILLAGE];
+        v->choice = choice_of(r, v, village_id);
+    }
+    return tui_screen_new(&rec_ops, r, r->form->title);
+}
+
+tui_screen *screen_status_form(tui *t, int64_t child_id, const char *name)
+{
+    rec_state *r = xcalloc(1, sizeof *r);
+    r->kind = REC_STATUS;
+    r->child_id = child_id;
+    char title[200];
+    snprintf(title, sizeof title, _("Status of %s"), name);
+    r->form = form_new(title);
+    status_form(r, t);
+    return tui_screen_new(&rec_ops, r, r->form->title);
+}
