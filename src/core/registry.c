@@ -650,6 +650,46 @@ int child_set_status(hd_db *db, int64_t child_id, int status, const char *date,
     return status_append(db, child_id, status, iso, reason, source, 1, err);
 }
 
+int child_history(hd_db *db, int64_t child_id, hd_status_entry **out, hd_err *err)
+{
+    sqlite3_stmt *st = db_prepare(db,
+        "SELECT uid, status, date, reason, source, created_by FROM child_status"
+        " WHERE child_id = ?1 ORDER BY date, id");
+    sqlite3_bind_int64(st, 1, child_id);
+    int n = 0, cap = 0, rc;
+    hd_status_entry *e = NULL;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 8;
+            e = xreallocarray(e, (size_t)cap, sizeof *e);
+        }
+        hd_status_entry *x = &e[n++];
+        snprintf(x->uid, sizeof x->uid, "%s", (const char *)sqlite3_column_text(st, 0));
+        x->status = model_from_code(VOCAB_STATUS, (const char *)sqlite3_column_text(st, 1));
+        snprintf(x->date, sizeof x->date, "%s", (const char *)sqlite3_column_text(st, 2));
+        x->reason = db_col_text(st, 3);
+        x->source = db_col_text(st, 4);
+        x->created_by = db_col_text(st, 5);
+    }
+    db_finish(db, st);
+    if (rc != SQLITE_DONE) {
+        status_entries_free(e, n);
+        return db_fail(db, err, _("reading the child"));
+    }
+    *out = e;
+    return n;
+}
+
+void status_entries_free(hd_status_entry *e, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(e[i].reason);
+        free(e[i].source);
+        free(e[i].created_by);
+    }
+    free(e);
+}
+
 /* ---- members ------------------------------------------------------------ */
 
 void member_free(hd_member *m)

@@ -118,6 +118,21 @@ int child_get(hd_db *db, int64_t id, hd_child *c, hd_err *err);
 int child_set_status(hd_db *db, int64_t child_id, int status, const char *date,
                      const char *reason, const char *source, hd_err *err);
 
+/* One entry of a child's status history. */
+typedef struct hd_status_entry {
+    char uid[40];
+    int status;          /* hd_status */
+    char date[11];       /* ISO */
+    char *reason;        /* owned */
+    char *source;        /* "manual", "import", "visit:UID"… owned */
+    char *created_by;    /* owned */
+} hd_status_entry;
+
+/* The child's history, oldest first; *out is owned by the caller (free
+ * with status_entries_free).  Returns the count or -1. */
+int child_history(hd_db *db, int64_t child_id, hd_status_entry **out, hd_err *err);
+void status_entries_free(hd_status_entry *e, int n);
+
 int member_insert(hd_db *db, hd_member *m, hd_err *err);
 int member_update(hd_db *db, hd_member *m, hd_err *err);
 int member_get(hd_db *db, int64_t id, hd_member *m, hd_err *err);

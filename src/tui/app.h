@@ -79,6 +79,14 @@ tui_screen *screen_help_new(tui *t, const tui_screen *of);
 tui_screen *screen_list_new(tui *t, hd_list_kind kind, int64_t village_id,
                             int64_t household_id);
 
+/* Asks a yes/no question; on yes, calls yes(t, ctx).  ctx is owned by the
+ * screen (freed with free()) unless yes takes it: yes must free it. */
+typedef void (*tui_confirm_fn)(tui *t, void *ctx);
+tui_screen *screen_confirm_new(tui *t, const char *question, tui_confirm_fn yes, void *ctx);
+
+/* A child: the record and its status history. */
+tui_screen *screen_child_new(tui *t, int64_t child_id);
+
 /* Forms (screen_record.c); an id of 0 adds a new record. */
 tui_screen *screen_child_form(tui *t, int64_t child_id, int64_t household_id);
 tui_screen *screen_household_form(tui *t, int64_t household_id, int64_t village_id);

@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "core/model.h"
+#include "core/registry.h"
 #include "tui/app.h"
 
 enum { SEARCH_MAX = 60, WINDOW_MAX = 200 };
@@ -38,6 +39,7 @@ typedef struct list_state {
     int visible;      /* rows that fit, from the last draw */
     int at_top;       /* the window starts at the first row of the list */
     long count;
+    char header[512];  /* the household or village the list is of, or "" */
     char error[1024];
 } list_state;
 
@@ -201,6 +203,29 @@ static void list_reload(tui_screen *s, tui *t)
     l->cursor = cursor < l->nrows ? cursor : (l->nrows ? l->nrows - 1 : 0);
 }
 
+/* The line naming the household (or village) a narrowed list is of. */
+static void load_header(list_state *l, tui *t)
+{
+    l->header[0] = '\0';
+    hd_household h;
+    hd_village v;
+    int64_t vid = l->village_id;
+    if (l->household_id && household_get(t->db, l->household_id, &h, NULL) == 0) {
+        vid = h.village_id;
+        snprintf(l->header, sizeof l->header, "%s %s%s%s%s%s%s%s", _("Household of"),
+                 h.head_name, h.poverty != POVERTY_NONE ? " · " : "",
+                 h.poverty != POVERTY_NONE ? model_label(VOCAB_POVERTY, h.poverty, t->lang) : "",
+                 h.address[0] ? " · " : "", h.address, h.phone[0] ? " · " : "", h.phone);
+        household_free(&h);
+    }
+    if (vid && village_get(t->db, vid, &v, NULL) == 0) {
+        size_t n = strlen(l->header);
+        snprintf(l->header + n, sizeof l->header - n, "%s%s (%s)", n ? " — " : "", v.name,
+                 v.branch_name);
+        village_free(&v);
+    }
+}
+
 /* ---- drawing ------------------------------------------------------------- */
 
 static const char *count_text(hd_list_kind k, long n, char *buf, size_t len)
@@ -255,6 +280,11 @@ static void list_draw(tui_screen *s, tui *t, int top, int height)
     int ncols;
     const char *const *head = list_headers(l->kind, t->lang, &ncols);
     const int *w = list_widths(l->kind);
+    if (l->header[0]) {
+        term_put(stdscr, top, 1, COLS - 2, l->header, ROLE_HEADER, 0);
+        top++;
+        height--;
+    }
     int want = height - 2;
     if (want != l->visible) { /* first draw, or the terminal was resized */
         l->visible = want > 0 ? want : 1;
@@ -330,6 +360,7 @@ static void open_row(list_state *l, tui *t)
     switch (l->kind) {
     case LIST_VILLAGES: tui_push(t, screen_list_new(t, LIST_HOUSEHOLDS, r->id, 0)); break;
     case LIST_HOUSEHOLDS: tui_push(t, screen_list_new(t, LIST_CHILDREN, 0, r->id)); break;
+    case LIST_CHILDREN: tui_push(t, screen_child_new(t, r->id)); break;
     default: tui_message(t, ROLE_DIM, "%s  %s", r->uid, r->cols[0] ? r->cols[0] : ""); break;
     }
 }
@@ -439,6 +470,7 @@ tui_screen *screen_list_new(tui *t, hd_list_kind kind, int64_t village_id, int64
     l->kind = kind;
     l->village_id = village_id;
     l->household_id = household_id;
+    load_header(l, t);
     load_top(l, t, 0);
     return tui_screen_new(&list_ops, l, kind_title(kind));
 }
