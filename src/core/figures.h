@@ -27,4 +27,20 @@ typedef struct hd_dashboard {
 
 int figures_dashboard(hd_db *db, int start_month, hd_dashboard *out, hd_err *err);
 
+/* One village's line: the same figures for its children, all levels. */
+typedef struct hd_village_figures {
+    int64_t id;
+    char name[128];
+    long children;          /* children of its households (not archived) */
+    long enrolled_at_start;
+    long enrolled;
+    long at_risk;
+    long dropped_out;       /* this school year */
+    double dropout_rate;    /* percent */
+} hd_village_figures;
+
+/* Every village in Vietnamese order; *out is the caller's to free().
+ * Returns the count or -1. */
+int figures_villages(hd_db *db, int start_month, hd_village_figures **out, hd_err *err);
+
 #endif

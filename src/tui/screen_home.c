@@ -11,13 +11,17 @@
 
 typedef struct home_state {
     hd_dashboard d;
+    hd_village_figures *villages; /* owned */
+    int nvillages;
+    int sel;                      /* the village line selected */
+    int first;                    /* the first village line shown */
     int ok;
     char error[1024];
 } home_state;
 
 static const tui_action home_actions[] = {
     ACT_GO_CHILDREN, ACT_GO_HOUSEHOLDS, ACT_GO_MEMBERS, ACT_GO_VILLAGES, ACT_GO_SCHOOLS,
-    ACT_HELP, ACT_QUIT, ACT_NONE,
+    ACT_OPEN, ACT_UP, ACT_DOWN, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 static void home_reload(tui_screen *s, tui *t)
@@ -25,6 +29,18 @@ static void home_reload(tui_screen *s, tui *t)
     home_state *h = s->st;
     hd_err err;
     h->ok = figures_dashboard(t->db, t->cfg->school_year_start_month, &h->d, &err) == 0;
+    free(h->villages);
+    h->villages = NULL;
+    h->nvillages = 0;
+    if (h->ok)
+        h->nvillages = figures_villages(t->db, t->cfg->school_year_start_month, &h->villages,
+                                        &err);
+    if (h->nvillages < 0) {
+        h->ok = 0;
+        h->nvillages = 0;
+    }
+    if (h->sel >= h->nvillages)
+        h->sel = h->nvillages ? h->nvillages - 1 : 0;
     if (h->ok)
         snprintf(t->commune, sizeof t->commune, "%s", h->d.commune);
     else
@@ -52,6 +68,42 @@ static void draw_level(const tui *t, int y, const char *name, const hd_level_fig
     if (target > 0) {
         tui_percent(t, target, 3, 1, buf, sizeof buf);
         term_put_right(stdscr, y, 1 + NAME_W + 6 * COL_W, COL_W - 1, buf, ROLE_DIM);
+    }
+}
+
+/* The villages' lines, scrolled so the selected one shows; Enter opens it. */
+static void draw_villages(home_state *h, tui *t, int y, int bottom)
+{
+    static const char *const cols[] = {N_("Children"), N_("At start"), N_("Enrolled"),
+                                       N_("At risk"), N_("Dropped"), N_("Dropout")};
+    term_put(stdscr, y, 1, NAME_W + COL_W, _("Village"), ROLE_HEADER, 1);
+    for (int i = 0; i < 6; i++)
+        term_put_right(stdscr, y, 1 + NAME_W + (i + 1) * COL_W, COL_W - 1, _(cols[i]),
+                       ROLE_HEADER);
+    int rows = bottom - y - 1;
+    if (rows < 1)
+        return;
+    if (h->sel < h->first)
+        h->first = h->sel;
+    if (h->sel >= h->first + rows)
+        h->first = h->sel - rows + 1;
+    for (int i = h->first; i < h->nvillages && y + 1 < bottom; i++) {
+        const hd_village_figures *v = &h->villages[i];
+        double target = t->cfg->target_dropout_overall;
+        int over = target > 0 && v->dropout_rate > target;
+        tui_role r = i == h->sel ? ROLE_SELECTED : ROLE_NORMAL;
+        y++;
+        term_put(stdscr, y, 0, COLS, "", r, 1);
+        term_put(stdscr, y, 1, NAME_W + COL_W - 1, v->name, r, 0);
+        long val[] = {v->children, v->enrolled_at_start, v->enrolled, v->at_risk, v->dropped_out};
+        char buf[32];
+        for (int c = 0; c < 5; c++) {
+            snprintf(buf, sizeof buf, "%ld", val[c]);
+            term_put_right(stdscr, y, 1 + NAME_W + (c + 1) * COL_W, COL_W - 1, buf, r);
+        }
+        tui_percent(t, v->dropout_rate, 2, 2, buf, sizeof buf);
+        term_put_right(stdscr, y, 1 + NAME_W + 6 * COL_W, COL_W - 1, buf,
+                       i == h->sel ? r : over ? ROLE_FLAG : ROLE_GOOD);
     }
 }
 
@@ -86,13 +138,19 @@ static void home_draw(tui_screen *s, tui *t, int top, int height)
     snprintf(line, sizeof line, _("Households with a child at risk: %ld"),
              h->d.households_at_risk);
     term_put(stdscr, top + 7 + LEVEL_COUNT, 1, COLS - 2, line, ROLE_NORMAL, 0);
-    (void)height;
+    draw_villages(h, t, top + 9 + LEVEL_COUNT, top + height);
 }
 
 static void home_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 {
-    (void)s;
     (void)k;
+    home_state *h = s->st;
+    if (a == ACT_DOWN && h->sel + 1 < h->nvillages)
+        h->sel++;
+    else if (a == ACT_UP && h->sel > 0)
+        h->sel--;
+    else if (a == ACT_OPEN && h->nvillages)
+        tui_push(t, screen_list_new(t, LIST_HOUSEHOLDS, h->villages[h->sel].id, 0));
     static const struct {
         tui_action a;
         hd_list_kind kind;
@@ -106,7 +164,9 @@ static void home_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 
 static void home_free(tui_screen *s)
 {
-    free(s->st);
+    home_state *h = s->st;
+    free(h->villages);
+    free(h);
 }
 
 static const tui_screen_ops home_ops = {

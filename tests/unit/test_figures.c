@@ -70,6 +70,15 @@ static void test_dashboard_hand_computed(void **state)
     assert_int_equal(d.level[LEVEL_LOWER_SECONDARY].enrolled, 1);
     assert_int_equal(d.total.at_risk, 1);
     assert_int_equal(d.households_at_risk, 1);
+    hd_village_figures *vf;
+    assert_int_equal(figures_villages(t->db, 9, &vf, &err), 1);
+    assert_string_equal(vf[0].name, "Thôn 1");
+    assert_int_equal(vf[0].children, 7);
+    assert_int_equal(vf[0].enrolled_at_start, 6);
+    assert_int_equal(vf[0].dropped_out, 2);
+    assert_int_equal(vf[0].at_risk, 1);
+    assert_true(vf[0].dropout_rate > 33.33 && vf[0].dropout_rate < 33.34);
+    free(vf);
     /* ages in 2026: 6-10 primary (2016..2020: 5 children), 11-14 (2012, 2013) */
     assert_int_equal(d.level[LEVEL_PRIMARY].school_age, 5);
     assert_int_equal(d.level[LEVEL_LOWER_SECONDARY].school_age, 2);
