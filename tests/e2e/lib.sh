@@ -8,8 +8,13 @@ tm() { tmux -L "$E2E_SOCK" -f /dev/null "$@"; }
 
 # start COMMAND...: a fresh 80x25 session running the command.
 start() {
-    tm kill-server 2>/dev/null
-    tm new-session -d -s e2e -x 80 -y 25 "$*; echo '[exited]'; sleep 30"
+    # a session ending takes the server with it: wait until it is gone
+    if tm has-session -t e2e 2>/dev/null; then
+        tm kill-server 2>/dev/null
+        while tm has-session -t e2e 2>/dev/null; do sleep 0.05; done
+    fi
+    tm new-session -d -s e2e -x 80 -y 25 "$*; echo '[exited]'; sleep 30" ||
+        fail "tmux did not start"
     tm set-option -t e2e status off >/dev/null
 }
 
