@@ -790,7 +790,8 @@ static void import_child(importer *im)
         bad(im, COL_COUNT, "%s", e.msg);
     if (!id && uid)
         snprintf(c.uid, sizeof c.uid, "%s", uid);
-    char *before = child_print(&c);
+    /* a new child is compared with nothing */
+    char *before = id ? child_print(&c) : NULL;
     if (year) {
         c.birth_year = year;
         memcpy(c.birth_date, birth, sizeof birth);
@@ -800,9 +801,9 @@ static void import_child(importer *im)
     child_fields(im, &c);
     char since[11];
     int status = child_status_wanted(im, since);
-    char *after = child_print(&c);
+    char *after = id ? child_print(&c) : NULL;
     if (!im->row_bad)
-        save_child(im, &c, id != 0, strcmp(before, after) != 0, status, since);
+        save_child(im, &c, id != 0, id && strcmp(before, after) != 0, status, since);
     free(before);
     free(after);
     child_free(&c);

@@ -202,7 +202,6 @@ static const char *const migration1[] = {
     "  ref INTEGER NOT NULL,\n"
     "  PRIMARY KEY (word, ref)\n"
     ") WITHOUT ROWID;\n",
-    "CREATE INDEX search_word_ref ON search_word(ref);\n",
 };
 
 /* Tables whose rows are audited field by field, with the columns compared.
@@ -286,14 +285,17 @@ static void add_search_triggers(strbuf *sb, const indexed_table *t)
             "  INSERT OR IGNORE INTO search_word(word, ref)\n"
             "  SELECT value, new.id * 4 + %d FROM " WORDS("new") " WHERE value <> '';\n"
             "END;\n"
+            /* deleted by (word, ref): the primary key, no second index */
             "CREATE TRIGGER %s_search_update AFTER UPDATE OF fold ON %s\n"
             "  WHEN old.fold IS NOT new.fold BEGIN\n"
-            "  DELETE FROM search_word WHERE ref = old.id * 4 + %d;\n"
+            "  DELETE FROM search_word WHERE ref = old.id * 4 + %d\n"
+            "    AND word IN (SELECT value FROM " WORDS("old") ");\n"
             "  INSERT OR IGNORE INTO search_word(word, ref)\n"
             "  SELECT value, new.id * 4 + %d FROM " WORDS("new") " WHERE value <> '';\n"
             "END;\n"
             "CREATE TRIGGER %s_search_delete AFTER DELETE ON %s BEGIN\n"
-            "  DELETE FROM search_word WHERE ref = old.id * 4 + %d;\n"
+            "  DELETE FROM search_word WHERE ref = old.id * 4 + %d\n"
+            "    AND word IN (SELECT value FROM " WORDS("old") ");\n"
             "END;\n",
             t->name, t->name, t->kind, t->name, t->name, t->kind, t->kind, t->name, t->name,
             t->kind);

@@ -252,6 +252,27 @@ static void test_bulk_first_entry_once(void **state)
     testdb_free(t);
 }
 
+/* A renamed record leaves no old words in the index, and the others stay. */
+static void test_search_follows_renames(void **state)
+{
+    (void)state;
+    testdb *t = testdb_new();
+    int64_t v = add_village(t, "Thôn Mới");
+    add_village(t, "Thôn Cũ");
+    hd_village a;
+    hd_err err;
+    assert_int_equal(village_get(t->db, v, &a, &err), 0);
+    free(a.name);
+    a.name = xstrdup("Làng Ia Bang");
+    assert_int_equal(village_update(t->db, &a, &err), 0);
+    village_free(&a);
+    assert_int_equal(testdb_long(t, "SELECT count(*) FROM search_word WHERE word = 'moi'"), 0);
+    assert_int_equal(testdb_long(t, "SELECT count(*) FROM search_word WHERE word = 'thon'"), 1);
+    assert_int_equal(testdb_long(t, "SELECT count(*) FROM search_word WHERE word = 'bang'"), 1);
+    assert_int_equal(testdb_long(t, "SELECT count(*) FROM search_word"), 5);
+    testdb_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,6 +285,7 @@ int main(void)
         cmocka_unit_test(test_search_folds),
         cmocka_unit_test(test_reopen_keeps_schema),
         cmocka_unit_test(test_bulk_first_entry_once),
+        cmocka_unit_test(test_search_follows_renames),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
