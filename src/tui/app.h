@@ -91,5 +91,8 @@ tui_screen *screen_child_new(tui *t, int64_t child_id);
 tui_screen *screen_child_form(tui *t, int64_t child_id, int64_t household_id);
 tui_screen *screen_household_form(tui *t, int64_t household_id, int64_t village_id);
 tui_screen *screen_status_form(tui *t, int64_t child_id, const char *name);
+tui_screen *screen_village_form(tui *t, int64_t village_id);
+tui_screen *screen_member_form(tui *t, int64_t member_id, int64_t village_id);
+tui_screen *screen_school_form(tui *t, int64_t school_id);
 
 #endif

@@ -387,27 +387,37 @@ static void switch_list(tui_screen *s, tui *t, int step)
 /* F2: a new record of the list's kind, in the household or village shown. */
 static void add_record(list_state *l, tui *t)
 {
-    if (l->kind == LIST_CHILDREN)
-        tui_push(t, screen_child_form(t, 0, l->household_id));
-    else if (l->kind == LIST_HOUSEHOLDS)
-        tui_push(t, screen_household_form(t, 0, l->village_id));
-    else
-        tui_message(t, ROLE_DIM, "%s", _("Add these with 'huydong import' for now."));
+    switch (l->kind) {
+    case LIST_CHILDREN: tui_push(t, screen_child_form(t, 0, l->household_id)); break;
+    case LIST_HOUSEHOLDS: tui_push(t, screen_household_form(t, 0, l->village_id)); break;
+    case LIST_VILLAGES: tui_push(t, screen_village_form(t, 0)); break;
+    case LIST_MEMBERS: tui_push(t, screen_member_form(t, 0, l->village_id)); break;
+    default: tui_push(t, screen_school_form(t, 0)); break;
+    }
 }
 
+/* F4: the selected record's form; F7 (status): a child's change of status. */
 static void edit_record(list_state *l, tui *t, int status)
 {
     if (!l->nrows)
         return;
     const hd_list_row *r = &l->rows[l->cursor];
-    if (l->kind == LIST_CHILDREN && status)
-        tui_push(t, screen_status_form(t, r->id, r->cols[0] ? r->cols[0] : ""));
-    else if (l->kind == LIST_CHILDREN)
-        tui_push(t, screen_child_form(t, r->id, 0));
-    else if (l->kind == LIST_HOUSEHOLDS && !status)
-        tui_push(t, screen_household_form(t, r->id, 0));
-    else
+    if (status && l->kind != LIST_CHILDREN) {
         tui_message(t, ROLE_DIM, "%s", _("Not for this list."));
+        return;
+    }
+    switch (l->kind) {
+    case LIST_CHILDREN:
+        if (status)
+            tui_push(t, screen_status_form(t, r->id, r->cols[0] ? r->cols[0] : ""));
+        else
+            tui_push(t, screen_child_form(t, r->id, 0));
+        break;
+    case LIST_HOUSEHOLDS: tui_push(t, screen_household_form(t, r->id, 0)); break;
+    case LIST_VILLAGES: tui_push(t, screen_village_form(t, r->id)); break;
+    case LIST_MEMBERS: tui_push(t, screen_member_form(t, r->id, 0)); break;
+    default: tui_push(t, screen_school_form(t, r->id)); break;
+    }
 }
 
 static void list_key(tui_screen *s, tui *t, tui_action a, tui_key k)

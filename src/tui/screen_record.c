@@ -1,5 +1,6 @@
 /* screen_record.c — the forms that add and edit records: a child, a
- * household, and a change of a child's status with its reason.  The form is
+ * household, a change of a child's status with its reason, a village, a
+ * committee member and a school.  The form is
  * checked field by field; the core checks again and saves in one
  * transaction; a save that finds the record changed by someone else since
  * the form opened is refused, never silently overwritten. */
@@ -14,22 +15,33 @@
 #include "tui/app.h"
 #include "tui/form.h"
 
-typedef enum { REC_CHILD, REC_HOUSEHOLD, REC_STATUS } rec_kind;
+typedef enum { REC_CHILD, REC_HOUSEHOLD, REC_STATUS, REC_VILLAGE, REC_MEMBER, REC_SCHOOL } rec_kind;
 
 /* Field positions, per form. */
 enum { C_NAME, C_SEX, C_BIRTH, C_ETHNICITY, C_MINORITY, C_SCHOOL, C_LEVEL, C_GRADE,
        C_CLASS, C_RISK, C_RISK_OTHER, C_NOTES, C_STATUS, C_SINCE };
 enum { H_HEAD, H_VILLAGE, H_ADDRESS, H_PHONE, H_POVERTY, H_ETHNICITY, H_MINORITY, H_NOTES };
 enum { S_STATUS, S_DATE, S_REASON };
+enum { V_NAME, V_KIND, V_BRANCH, V_SECRETARY };
+enum { M_NAME, M_ORG, M_ROLE, M_VILLAGE, M_SCHOOL, M_PHONE, M_LOGIN };
+enum { SC_NAME, SC_LEVELS, SC_ADDRESS };
+
+/* Room for the registry choices of two fields (a member's village and
+ * school), each of up to FIELD_CHOICES_MAX. */
+enum { REC_NAMES_MAX = 2 * FIELD_CHOICES_MAX };
 
 typedef struct rec_state {
     rec_kind kind;
     tui_form *form;
-    int64_t ids[FIELD_CHOICES_MAX];   /* ids behind the village or school choices */
-    char *names[FIELD_CHOICES_MAX];   /* their labels, owned */
+    int64_t ids[REC_NAMES_MAX];       /* ids behind the village or school choices */
+    char *names[REC_NAMES_MAX];       /* their labels, owned */
     int nnames;
     hd_child child;                   /* as read when the form opened */
     hd_household household;
+    hd_village village;
+    hd_member member;
+    hd_school school;
+    unsigned levels_read;             /* the school's levels as the form showed them */
     int64_t child_id;
 } rec_state;
 
@@ -54,10 +66,12 @@ static void load_choices(rec_state *r, tui *t, hd_list_kind kind, tui_field *fl,
         r->names[r->nnames] = xstrdup("—");
         fl->choices[fl->nchoices++] = r->names[r->nnames++];
     }
-    for (int i = 0; i < n && r->nnames < FIELD_CHOICES_MAX; i++) {
-        r->ids[r->nnames] = rows[i].id;
-        r->names[r->nnames] = xstrdup(rows[i].cols[0] ? rows[i].cols[0] : "");
-        fl->choices[fl->nchoices++] = r->names[r->nnames++];
+    for (int i = 0; i < n; i++) {
+        if (fl->nchoices < FIELD_CHOICES_MAX && r->nnames < REC_NAMES_MAX) {
+            r->ids[r->nnames] = rows[i].id;
+            r->names[r->nnames] = xstrdup(rows[i].cols[0] ? rows[i].cols[0] : "");
+            fl->choices[fl->nchoices++] = r->names[r->nnames++];
+        }
         list_row_free(&rows[i]);
     }
 }
@@ -276,12 +290,186 @@ static int status_save(rec_state *r, tui *t, hd_err *err)
     return rc;
 }
 
+/* ---- the village ------------------------------------------------------------ */
+
+static void village_form(rec_state *r, tui *t)
+{
+    tui_form *f = r->form;
+    form_add(f, _("Village name"), FIELD_TEXT, 1);
+    tui_field *k = form_add(f, _("Kind"), FIELD_CHOICE, 1);
+    vocab_choices(k, VOCAB_VILLAGE_KIND, t->lang, 0);
+    k->choice = VKIND_THON;
+    form_add(f, _("Party branch"), FIELD_TEXT, 0);
+    form_add(f, _("Branch secretary"), FIELD_TEXT, 0);
+}
+
+static void village_fill(rec_state *r)
+{
+    tui_field *fl = r->form->fields;
+    const hd_village *v = &r->village;
+    field_set_text(&fl[V_NAME], v->name);
+    fl[V_KIND].choice = v->kind;
+    field_set_text(&fl[V_BRANCH], v->branch_name);
+    field_set_text(&fl[V_SECRETARY], v->branch_secretary);
+}
+
+static int village_save(rec_state *r, tui *t, hd_err *err)
+{
+    tui_field *fl = r->form->fields;
+    hd_village *v = &r->village;
+    char **texts[] = {&v->name, &v->branch_name, &v->branch_secretary};
+    const int at[] = {V_NAME, V_BRANCH, V_SECRETARY};
+    for (size_t i = 0; i < HD_ARRAY_LEN(at); i++) {
+        free(*texts[i]);
+        *texts[i] = field_text(&fl[at[i]]);
+    }
+    v->kind = fl[V_KIND].choice;
+    return v->id ? village_update(t->db, v, err) : village_insert(t->db, v, err);
+}
+
+/* ---- the committee member ----------------------------------------------------- */
+
+static void member_form(rec_state *r, tui *t)
+{
+    tui_form *f = r->form;
+    form_add(f, _("Full name"), FIELD_TEXT, 1);
+    vocab_choices(form_add(f, _("Organisation"), FIELD_CHOICE, 1), VOCAB_ORG, t->lang, 0);
+    tui_field *role = form_add(f, _("Committee role"), FIELD_CHOICE, 1);
+    vocab_choices(role, VOCAB_CROLE, t->lang, 0);
+    role->choice = CROLE_MEMBER; /* most members hold no office */
+    load_choices(r, t, LIST_VILLAGES, form_add(f, _("Village in charge"), FIELD_CHOICE, 0), 1);
+    load_choices(r, t, LIST_SCHOOLS, form_add(f, _("School"), FIELD_CHOICE, 0), 1);
+    form_add(f, _("Phone"), FIELD_PHONE, 0);
+    /* the label is the core's field name, so its "login: …" lands here */
+    form_add(f, _("Login"), FIELD_TEXT, 0);
+}
+
+static void member_fill(rec_state *r)
+{
+    tui_field *fl = r->form->fields;
+    const hd_member *m = &r->member;
+    field_set_text(&fl[M_NAME], m->full_name);
+    fl[M_ORG].choice = m->org;
+    fl[M_ROLE].choice = m->committee_role;
+    fl[M_VILLAGE].choice = choice_of(r, &fl[M_VILLAGE], m->village_id);
+    fl[M_SCHOOL].choice = choice_of(r, &fl[M_SCHOOL], m->school_id);
+    field_set_text(&fl[M_PHONE], m->phone);
+    field_set_text(&fl[M_LOGIN], m->login);
+}
+
+/* The id a choice stands for; a choice still unset (the record's village or
+ * school is archived, or beyond the choices loaded) keeps the one read, so
+ * saving a form never drops a link the user did not touch. */
+static int64_t kept_id(const rec_state *r, const tui_field *fl, int64_t was)
+{
+    return fl->choice < 0 ? was : id_of(r, fl);
+}
+
+static int member_save(rec_state *r, tui *t, hd_err *err)
+{
+    tui_field *fl = r->form->fields;
+    hd_member *m = &r->member;
+    char **texts[] = {&m->full_name, &m->phone, &m->login};
+    const int at[] = {M_NAME, M_PHONE, M_LOGIN};
+    for (size_t i = 0; i < HD_ARRAY_LEN(at); i++) {
+        free(*texts[i]);
+        *texts[i] = field_text(&fl[at[i]]);
+    }
+    m->org = fl[M_ORG].choice;
+    m->committee_role = fl[M_ROLE].choice;
+    m->village_id = kept_id(r, &fl[M_VILLAGE], m->village_id);
+    m->school_id = kept_id(r, &fl[M_SCHOOL], m->school_id);
+    int rc = m->id ? member_update(t->db, m, err) : member_insert(t->db, m, err);
+    /* the database refuses a login used twice with SQLite's own words; say
+     * it in the user's, at the field */
+    if (rc < 0 && rc != HD_CONFLICT && strstr(err->msg, "member.login"))
+        hd_fail(err, "%s: %s", fl[M_LOGIN].label,
+                _("another member already has this login name"));
+    return rc;
+}
+
+/* ---- the school --------------------------------------------------------------- */
+
+/* The levels as stored ("primary,lower_secondary"; an imported file may
+ * have written labels or synonyms) as a bit set of hd_level. */
+static unsigned levels_parse(const char *text)
+{
+    unsigned bits = 0;
+    char *copy = xstrdup(text ? text : ""), *save = NULL;
+    for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+        int l = model_lookup(VOCAB_LEVEL, str_trim(p));
+        if (l >= 0)
+            bits |= 1u << l;
+    }
+    free(copy);
+    return bits;
+}
+
+/* The codes of the levels set, comma-separated, as the lists read them. */
+static char *levels_codes(unsigned bits)
+{
+    strbuf sb = {0};
+    for (int l = 0; l < LEVEL_COUNT; l++)
+        if (bits & (1u << l))
+            sb_addf(&sb, "%s%s", sb.len ? "," : "", model_code(VOCAB_LEVEL, l));
+    return sb.buf ? sb_detach(&sb) : xstrdup("");
+}
+
+static void school_form(rec_state *r, tui *t)
+{
+    tui_form *f = r->form;
+    form_add(f, _("School name"), FIELD_TEXT, 1);
+    vocab_choices(form_add(f, _("Levels"), FIELD_FLAGS, 0), VOCAB_LEVEL, t->lang, 0);
+    form_add(f, _("Address"), FIELD_TEXT, 0);
+}
+
+static void school_fill(rec_state *r)
+{
+    tui_field *fl = r->form->fields;
+    const hd_school *s = &r->school;
+    field_set_text(&fl[SC_NAME], s->name);
+    r->levels_read = levels_parse(s->levels);
+    fl[SC_LEVELS].flags = r->levels_read;
+    field_set_text(&fl[SC_ADDRESS], s->address);
+}
+
+static int school_save(rec_state *r, tui *t, hd_err *err)
+{
+    tui_field *fl = r->form->fields;
+    hd_school *s = &r->school;
+    char **texts[] = {&s->name, &s->address};
+    const int at[] = {SC_NAME, SC_ADDRESS};
+    for (size_t i = 0; i < HD_ARRAY_LEN(at); i++) {
+        free(*texts[i]);
+        *texts[i] = field_text(&fl[at[i]]);
+    }
+    /* levels left as they were keep their stored text, even words that are
+     * no level, rather than losing them to a rewrite */
+    if (!s->id || fl[SC_LEVELS].flags != r->levels_read) {
+        free(s->levels);
+        s->levels = levels_codes(fl[SC_LEVELS].flags);
+    }
+    return s->id ? school_update(t->db, s, err) : school_insert(t->db, s, err);
+}
+
 /* ---- the screen ------------------------------------------------------------- */
 
 static void rec_draw(tui_screen *s, tui *t, int top, int height)
 {
     rec_state *r = s->st;
     form_draw(r->form, t, top, height);
+}
+
+static int rec_write(rec_state *r, tui *t, hd_err *err)
+{
+    switch (r->kind) {
+    case REC_CHILD: return child_save(r, t, err);
+    case REC_HOUSEHOLD: return household_save(r, t, err);
+    case REC_VILLAGE: return village_save(r, t, err);
+    case REC_MEMBER: return member_save(r, t, err);
+    case REC_SCHOOL: return school_save(r, t, err);
+    default: return status_save(r, t, err);
+    }
 }
 
 static void rec_save(tui_screen *s, tui *t)
@@ -292,9 +480,7 @@ static void rec_save(tui_screen *s, tui *t)
         return;
     }
     hd_err err;
-    int rc = r->kind == REC_CHILD ? child_save(r, t, &err)
-             : r->kind == REC_HOUSEHOLD ? household_save(r, t, &err)
-                                        : status_save(r, t, &err);
+    int rc = rec_write(r, t, &err);
     if (rc == HD_CONFLICT) {
         tui_message(t, ROLE_ERROR, "%s",
                     _("Someone else saved this record after you opened it: nothing was "
@@ -333,6 +519,9 @@ static void rec_free(tui_screen *s)
         free(r->names[i]);
     child_free(&r->child);
     household_free(&r->household);
+    village_free(&r->village);
+    member_free(&r->member);
+    school_free(&r->school);
     free(r);
 }
 
@@ -391,5 +580,59 @@ tui_screen *screen_status_form(tui *t, int64_t child_id, const char *name)
     snprintf(title, sizeof title, _("Status of %s"), name);
     r->form = form_new(title);
     status_form(r, t);
+    return tui_screen_new(&rec_ops, r, r->form->title);
+}
+
+tui_screen *screen_village_form(tui *t, int64_t village_id)
+{
+    rec_state *r = xcalloc(1, sizeof *r);
+    r->kind = REC_VILLAGE;
+    hd_err err;
+    if (village_id && village_get(t->db, village_id, &r->village, &err) < 0) {
+        tui_message(t, ROLE_ERROR, "%s", err.msg);
+        village_id = 0;
+    }
+    r->form = form_new(village_id ? _("Edit the village") : _("A new village"));
+    village_form(r, t);
+    if (village_id)
+        village_fill(r);
+    return tui_screen_new(&rec_ops, r, r->form->title);
+}
+
+tui_screen *screen_member_form(tui *t, int64_t member_id, int64_t village_id)
+{
+    rec_state *r = xcalloc(1, sizeof *r);
+    r->kind = REC_MEMBER;
+    hd_err err;
+    if (member_id && member_get(t->db, member_id, &r->member, &err) < 0) {
+        tui_message(t, ROLE_ERROR, "%s", err.msg);
+        member_id = 0;
+    }
+    r->form = form_new(member_id ? _("Edit the member") : _("A new member"));
+    member_form(r, t);
+    if (member_id) {
+        member_fill(r);
+    } else {
+        r->member.village_id = village_id;
+        tui_field *fl = r->form->fields;
+        fl[M_VILLAGE].choice = choice_of(r, &fl[M_VILLAGE], village_id);
+        fl[M_SCHOOL].choice = choice_of(r, &fl[M_SCHOOL], 0);
+    }
+    return tui_screen_new(&rec_ops, r, r->form->title);
+}
+
+tui_screen *screen_school_form(tui *t, int64_t school_id)
+{
+    rec_state *r = xcalloc(1, sizeof *r);
+    r->kind = REC_SCHOOL;
+    hd_err err;
+    if (school_id && school_get(t->db, school_id, &r->school, &err) < 0) {
+        tui_message(t, ROLE_ERROR, "%s", err.msg);
+        school_id = 0;
+    }
+    r->form = form_new(school_id ? _("Edit the school") : _("A new school"));
+    school_form(r, t);
+    if (school_id)
+        school_fill(r);
     return tui_screen_new(&rec_ops, r, r->form->title);
 }
