@@ -416,7 +416,7 @@ static void lq_from_where(const lq *q, strbuf *sb, int page)
     }
     /* every word (the SQL then does not depend on which one drives) */
     for (size_t i = 0; i < q->nwords; i++)
-        sb_addf(sb, " AND instr(' ' || t.fold, ?%d) > 0", P_INSTR + (int)i);
+        sb_addf(sb, " AND instr(' ' || t.search_key, ?%d) > 0", P_INSTR + (int)i);
 }
 
 static void add_keys(strbuf *sb, const struct sort_spec *ss, const char *prefix, int desc)

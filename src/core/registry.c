@@ -55,12 +55,16 @@ int registry_check_phone(const char *s, hd_err *err)
     return 0;
 }
 
+/* Parameter of the search key in the statements of searchable records. */
+#define P_SEARCH 30
+
 static void bind_keys(sqlite3_stmt *st, int i_fold, int i_sort, const char *name, int person)
 {
     char *fold = text_fold(name);
     char *key = person ? text_name_sort_key(name) : text_sort_key(name);
     sqlite3_bind_text(st, i_fold, fold, -1, free);
     sqlite3_bind_text(st, i_sort, key, -1, free);
+    sqlite3_bind_text(st, P_SEARCH, text_search_key(name), -1, free);
 }
 
 /* ---- shared write plumbing ---------------------------------------------- */
@@ -146,8 +150,8 @@ int school_insert(hd_db *db, hd_school *s, hd_err *err)
     if (tok < 0)
         return -1;
     sqlite3_stmt *st = db_prepare(db,
-        "INSERT INTO school(uid, name, fold, sort_key, levels, address, archived)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        "INSERT INTO school(uid, name, fold, sort_key, levels, address, archived, search_key)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?30)");
     school_bind(st, s);
     int rc = run_write(db, st, 0, _("saving the school"), err);
     if (rc == 0) {
@@ -166,6 +170,7 @@ int school_update(hd_db *db, hd_school *s, hd_err *err)
         return -1;
     sqlite3_stmt *st = db_prepare(db,
         "UPDATE school SET uid = ?1, name = ?2, fold = ?3, sort_key = ?4, levels = ?5,"
+        " search_key = ?30,"
         " address = ?6, archived = ?7, version = version + 1, updated_at = " NOW_SQL
         " WHERE id = ?8 AND version = ?9");
     school_bind(st, s);
@@ -240,7 +245,7 @@ int village_insert(hd_db *db, hd_village *v, hd_err *err)
         return -1;
     sqlite3_stmt *st = db_prepare(db,
         "INSERT INTO village(uid, name, fold, sort_key, kind, branch_name,"
-        " branch_secretary, archived) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        " branch_secretary, archived, search_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?30)");
     village_bind(st, v);
     int rc = run_write(db, st, 0, _("saving the village"), err);
     if (rc == 0) {
@@ -259,6 +264,7 @@ int village_update(hd_db *db, hd_village *v, hd_err *err)
         return -1;
     sqlite3_stmt *st = db_prepare(db,
         "UPDATE village SET uid = ?1, name = ?2, fold = ?3, sort_key = ?4, kind = ?5,"
+        " search_key = ?30,"
         " branch_name = ?6, branch_secretary = ?7, archived = ?8, version = version + 1,"
         " updated_at = " NOW_SQL " WHERE id = ?9 AND version = ?10");
     village_bind(st, v);
@@ -348,8 +354,8 @@ int household_insert(hd_db *db, hd_household *h, hd_err *err)
         return -1;
     sqlite3_stmt *st = db_prepare(db,
         "INSERT INTO household(uid, village_id, head_name, fold, sort_key, address, phone,"
-        " poverty, ethnicity, ethnic_minority, notes, archived)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+        " poverty, ethnicity, ethnic_minority, notes, archived, search_key)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?30)");
     household_bind(st, h);
     int rc = run_write(db, st, 0, _("saving the household"), err);
     if (rc == 0) {
@@ -368,6 +374,7 @@ int household_update(hd_db *db, hd_household *h, hd_err *err)
         return -1;
     sqlite3_stmt *st = db_prepare(db,
         "UPDATE household SET uid = ?1, village_id = ?2, head_name = ?3, fold = ?4,"
+        " search_key = ?30,"
         " sort_key = ?5, address = ?6, phone = ?7, poverty = ?8, ethnicity = ?9,"
         " ethnic_minority = ?10, notes = ?11, archived = ?12, version = version + 1,"
         " updated_at = " NOW_SQL " WHERE id = ?13 AND version = ?14");
@@ -512,9 +519,9 @@ int child_insert(hd_db *db, hd_child *c, int status, const char *since, const ch
     sqlite3_stmt *st = db_prepare(db,
         "INSERT INTO child(uid, household_id, full_name, fold, sort_key, sex, birth_year,"
         " birth_date, ethnicity, ethnic_minority, school_id, level, grade, class_name, risk,"
-        " risk_other, notes, archived, status, status_date)"
+        " risk_other, notes, archived, status, status_date, search_key)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-        " ?17, ?18, ?19, ?20)");
+        " ?17, ?18, ?19, ?20, ?30)");
     child_bind(st, c);
     /* Written with its first status, so the history's first entry finds the
      * cache already right and changes nothing. */
@@ -546,6 +553,7 @@ int child_update(hd_db *db, hd_child *c, hd_err *err)
         return -1;
     sqlite3_stmt *st = db_prepare(db,
         "UPDATE child SET uid = ?1, household_id = ?2, full_name = ?3, fold = ?4,"
+        " search_key = ?30,"
         " sort_key = ?5, sex = ?6, birth_year = ?7, birth_date = ?8, ethnicity = ?9,"
         " ethnic_minority = ?10, school_id = ?11, level = ?12, grade = ?13,"
         " class_name = ?14, risk = ?15, risk_other = ?16, notes = ?17, archived = ?18,"
@@ -742,8 +750,8 @@ int member_insert(hd_db *db, hd_member *m, hd_err *err)
         return -1;
     sqlite3_stmt *st = db_prepare(db,
         "INSERT INTO member(uid, full_name, fold, sort_key, org, committee_role, village_id,"
-        " school_id, phone, login, archived) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-        " ?10, ?11)");
+        " school_id, phone, login, archived, search_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+        " ?8, ?9, ?10, ?11, ?30)");
     member_bind(st, m);
     int rc = run_write(db, st, 0, _("saving the member"), err);
     if (rc == 0) {
@@ -762,6 +770,7 @@ int member_update(hd_db *db, hd_member *m, hd_err *err)
         return -1;
     sqlite3_stmt *st = db_prepare(db,
         "UPDATE member SET uid = ?1, full_name = ?2, fold = ?3, sort_key = ?4, org = ?5,"
+        " search_key = ?30,"
         " committee_role = ?6, village_id = ?7, school_id = ?8, phone = ?9, login = ?10,"
         " archived = ?11, version = version + 1, updated_at = " NOW_SQL
         " WHERE id = ?12 AND version = ?13");

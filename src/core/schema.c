@@ -39,6 +39,7 @@ static const char *const migration1[] = {
     "  uid TEXT NOT NULL UNIQUE,\n"
     "  name TEXT NOT NULL CHECK (name <> ''),\n"
     "  fold TEXT NOT NULL,\n"
+    "  search_key TEXT NOT NULL DEFAULT '',\n"
     "  sort_key TEXT NOT NULL,\n"
     "  levels TEXT NOT NULL DEFAULT '',\n"
     "  address TEXT NOT NULL DEFAULT '',\n" STAMPS ");\n",
@@ -48,6 +49,7 @@ static const char *const migration1[] = {
     "  uid TEXT NOT NULL UNIQUE,\n"
     "  name TEXT NOT NULL CHECK (name <> ''),\n"
     "  fold TEXT NOT NULL,\n"
+    "  search_key TEXT NOT NULL DEFAULT '',\n"
     "  sort_key TEXT NOT NULL,\n"
     "  kind TEXT NOT NULL DEFAULT 'thon'\n"
     "    CHECK (kind IN ('thon','lang','buon','to_dan_pho','plei','ban')),\n"
@@ -60,6 +62,7 @@ static const char *const migration1[] = {
     "  village_id INTEGER NOT NULL REFERENCES village(id),\n"
     "  head_name TEXT NOT NULL CHECK (head_name <> ''),\n"
     "  fold TEXT NOT NULL,\n"
+    "  search_key TEXT NOT NULL DEFAULT '',\n"
     "  sort_key TEXT NOT NULL,\n"
     "  address TEXT NOT NULL DEFAULT '',\n"
     "  phone TEXT NOT NULL DEFAULT '',\n"
@@ -77,6 +80,7 @@ static const char *const migration1[] = {
     "  household_id INTEGER REFERENCES household(id),\n"
     "  full_name TEXT NOT NULL CHECK (full_name <> ''),\n"
     "  fold TEXT NOT NULL,\n"
+    "  search_key TEXT NOT NULL DEFAULT '',\n"
     "  sort_key TEXT NOT NULL,\n"
     "  sex TEXT NOT NULL CHECK (sex IN ('M','F')),\n"
     "  birth_year INTEGER NOT NULL CHECK (birth_year BETWEEN 1900 AND 2100),\n"
@@ -162,6 +166,7 @@ static const char *const migration1[] = {
     "  uid TEXT NOT NULL UNIQUE,\n"
     "  full_name TEXT NOT NULL CHECK (full_name <> ''),\n"
     "  fold TEXT NOT NULL,\n"
+    "  search_key TEXT NOT NULL DEFAULT '',\n"
     "  sort_key TEXT NOT NULL,\n"
     "  org TEXT NOT NULL DEFAULT 'commune' CHECK (org IN ('commune','school','front',\n"
     "    'youth','women','farmers','veterans','study_promotion','other')),\n"
@@ -273,9 +278,9 @@ static void add_audit_triggers(strbuf *sb, const audited_table *t)
             t->name, t->name, t->name);
 }
 
-/* The folded key holds only letters, digits and single spaces (text_fold),
- * so turning it into a JSON array of words is safe. */
-#define WORDS(x) "json_each('[\"' || replace(" x ".fold, ' ', '\",\"') || '\"]')"
+/* The search key holds only letters, digits and single spaces
+ * (text_search_key), so turning it into a JSON array of words is safe. */
+#define WORDS(x) "json_each('[\"' || replace(" x ".search_key, ' ', '\",\"') || '\"]')"
 
 static void add_search_triggers(strbuf *sb, const indexed_table *t)
 {
@@ -286,8 +291,8 @@ static void add_search_triggers(strbuf *sb, const indexed_table *t)
             "  SELECT value, new.id * 4 + %d FROM " WORDS("new") " WHERE value <> '';\n"
             "END;\n"
             /* deleted by (word, ref): the primary key, no second index */
-            "CREATE TRIGGER %s_search_update AFTER UPDATE OF fold ON %s\n"
-            "  WHEN old.fold IS NOT new.fold BEGIN\n"
+            "CREATE TRIGGER %s_search_update AFTER UPDATE OF search_key ON %s\n"
+            "  WHEN old.search_key IS NOT new.search_key BEGIN\n"
             "  DELETE FROM search_word WHERE ref = old.id * 4 + %d\n"
             "    AND word IN (SELECT value FROM " WORDS("old") ");\n"
             "  INSERT OR IGNORE INTO search_word(word, ref)\n"

@@ -261,6 +261,54 @@ char *text_fold(const char *s)
     return vn_finish(u, k); /* trailing space never written */
 }
 
+/* 1 when word (n bytes) is one of the space-separated words of list. */
+static int has_word(const char *list, const char *word, size_t n)
+{
+    for (const char *p = list; *p;) {
+        const char *end = strchr(p, ' ');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == n && memcmp(p, word, n) == 0)
+            return 1;
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    return 0;
+}
+
+char *text_search_key(const char *s)
+{
+    char *fold = text_fold(s);
+    /* the same text with every apostrophe (' ‘ ’ ʼ) a space */
+    strbuf split = {0};
+    for (const char *p = s; *p; p++) {
+        if (*p == '\'')
+            sb_addc(&split, ' ');
+        else if (!strncmp(p, "\xE2\x80\x98", 3) || !strncmp(p, "\xE2\x80\x99", 3))
+            sb_addc(&split, ' '), p += 2;
+        else if (!strncmp(p, "\xCA\xBC", 2))
+            sb_addc(&split, ' '), p += 1;
+        else
+            sb_addc(&split, *p);
+    }
+    char *parts = text_fold(sb_str(&split));
+    sb_free(&split);
+    strbuf key = {0};
+    sb_add(&key, fold);
+    for (char *w = parts; *w;) {
+        char *end = strchr(w, ' ');
+        size_t n = end ? (size_t)(end - w) : strlen(w);
+        if (!has_word(fold, w, n)) {
+            sb_addc(&key, ' ');
+            sb_addn(&key, w, n);
+        }
+        w = end ? end + 1 : w + n;
+    }
+    free(fold);
+    free(parts);
+    return sb_detach(&key);
+}
+
 char *text_ascii(const char *s)
 {
     size_t n, k = 0;

@@ -24,6 +24,11 @@ char *text_nfc(const char *s);
  * Works on NFC or decomposed input.  Never NULL (invalid bytes are dropped). */
 char *text_fold(const char *s);
 
+/* The words the search index holds for a name: the folded key, then the
+ * parts of each word that an apostrophe joined ("Ksor H'Bia" ->
+ * "ksor hbia h bia"), so typing "bia" finds H'Bia as "hbia" does. */
+char *text_search_key(const char *s);
+
 /* A key whose byte order (memcmp / SQLite BINARY) is Vietnamese order:
  * a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, tones as a
  * secondary difference (none, huyền, hỏi, ngã, sắc, nặng), case third;

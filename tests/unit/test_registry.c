@@ -192,6 +192,11 @@ static void test_search_folds(void **state)
     sb_clear(&sb);
     assert_int_equal(search_run(t->db, "h'bia", SEARCH_ALL, 0, collect_hit, &sb, &err), 1);
     sb_clear(&sb);
+    /* the given name after H' or Y' is a word of its own too */
+    assert_int_equal(search_run(t->db, "bia", SEARCH_ALL, 0, collect_hit, &sb, &err), 1);
+    sb_clear(&sb);
+    assert_int_equal(search_run(t->db, "hbia", SEARCH_ALL, 0, collect_hit, &sb, &err), 1);
+    sb_clear(&sb);
     assert_int_equal(search_run(t->db, "ÐÀO", SEARCH_ALL, 0, collect_hit, &sb, &err), 1);
     sb_clear(&sb);
     assert_int_equal(search_run(t->db, "\"*) OR", SEARCH_ALL, 0, collect_hit, &sb, &err), 0);

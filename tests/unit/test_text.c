@@ -490,9 +490,24 @@ static void test_legacy_mojibake_none(void **state)
     }
 }
 
+static void test_search_key(void **state)
+{
+    (void)state;
+    char *k = text_search_key("Ksor H'Bia");
+    assert_string_equal(k, "ksor hbia h bia");
+    free(k);
+    k = text_search_key("Nguyễn Thị Ánh Đào");
+    assert_string_equal(k, "nguyen thi anh dao");
+    free(k);
+    k = text_search_key("Rơ Châm Y’Wơn");
+    assert_string_equal(k, "ro cham ywon y won");
+    free(k);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_search_key),
         cmocka_unit_test(test_valid_utf8),
         cmocka_unit_test(test_nfc),
         cmocka_unit_test(test_fold_examples),
