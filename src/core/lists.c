@@ -628,7 +628,8 @@ int list_page(hd_db *db, hd_list_kind k, const hd_list_filter *f, hd_list_sort s
     return n;
 }
 
-long list_count(hd_db *db, hd_list_kind k, const hd_list_filter *f, hd_err *err)
+long list_count_upto(hd_db *db, hd_list_kind k, const hd_list_filter *f, long cap,
+                     hd_err *err)
 {
     lq q;
     if (lq_open(db, &q, k, f, SORT_NAME, 1e12, err) < 0)
@@ -636,8 +637,10 @@ long list_count(hd_db *db, hd_list_kind k, const hd_list_filter *f, hd_err *err)
     long n = 0;
     if (!q.empty) {
         strbuf sb = {0};
-        sb_add(&sb, "SELECT count(*)");
+        sb_add(&sb, cap > 0 ? "SELECT count(*) FROM (SELECT 1" : "SELECT count(*)");
         lq_from_where(&q, &sb, 0);
+        if (cap > 0)
+            sb_addf(&sb, " LIMIT %ld)", cap);
         sqlite3_stmt *st = db_prepare(db, sb_str(&sb));
         sb_free(&sb);
         lq_bind(st, &q, NULL, 1, 0);
@@ -647,6 +650,11 @@ long list_count(hd_db *db, hd_list_kind k, const hd_list_filter *f, hd_err *err)
     }
     lq_close(&q);
     return n;
+}
+
+long list_count(hd_db *db, hd_list_kind k, const hd_list_filter *f, hd_err *err)
+{
+    return list_count_upto(db, k, f, 0, err);
 }
 
 char *list_plan(hd_db *db, hd_list_kind k, const hd_list_filter *f, hd_list_sort s,

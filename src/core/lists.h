@@ -94,6 +94,11 @@ void list_row_free(hd_list_row *r);
 
 /* How many rows the filter lets through (for "1.234 trẻ"); -1 on error. */
 long list_count(hd_db *db, hd_list_kind k, const hd_list_filter *f, hd_err *err);
+/* The same, counting no further than cap (cap when there are more): the
+ * first letter of a search matches a quarter of a district, and a screen
+ * only needs "1000+". */
+long list_count_upto(hd_db *db, hd_list_kind k, const hd_list_filter *f, long cap,
+                     hd_err *err);
 
 /* The query plan of the page query (EXPLAIN QUERY PLAN, one step a line),
  * for tests and benchmarks.  NULL on error. */

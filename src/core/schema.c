@@ -100,11 +100,14 @@ static const char *const migration1[] = {
     "  risk INTEGER NOT NULL DEFAULT 0,\n"
     "  risk_other TEXT NOT NULL DEFAULT '',\n"
     "  notes TEXT NOT NULL DEFAULT '',\n" STAMPS ");\n",
-    "CREATE INDEX child_household ON child(household_id);\n",
+    /* covering for the per-village counts of the home screen */
+    "CREATE INDEX child_household ON child(household_id, archived, status);\n",
     "CREATE INDEX child_sort ON child(sort_key);\n",
     /* covering indexes for the home screen's counts */
     "CREATE INDEX child_status_idx ON child(status, archived, level);\n",
-    "CREATE INDEX child_age ON child(archived, birth_year);\n",
+    /* birth_year first: "archived = 0" alone must not lead the planner here
+     * (it would walk every child instead of the few a search found) */
+    "CREATE INDEX child_age ON child(birth_year, archived);\n",
     "CREATE INDEX child_match ON child(fold, birth_year);\n",
 
     /* The dated history of each child's status: any month's figures can be

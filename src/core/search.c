@@ -30,30 +30,32 @@ void search_words_free(char **words, size_t n)
 }
 
 /* One query per kind: id, uid, name, village, detail of the records whose id
- * is in the set named IDS below; ?1 = limit. */
+ * is in the first %s (the ids of the longest query word) and whose search
+ * key has the other words (the second %s); ?1 = limit. */
 static const struct {
     int kind;
-    int ref_kind; /* ref & 3 in search_word */
+    int ref_kind;      /* ref & 3 in search_word */
+    const char *alias; /* of the searched table in sql */
     const char *sql;
 } kind_sql[] = {
-    {SEARCH_CHILDREN, 0,
+    {SEARCH_CHILDREN, 0, "c",
      "SELECT c.id, c.uid, c.full_name, coalesce(v.name, ''),"
      "  c.birth_year || coalesce(' · ' || nullif(c.class_name, ''), '')"
      "  || coalesce(' · ' || h.head_name, '')"
      " FROM child c LEFT JOIN household h ON h.id = c.household_id"
      " LEFT JOIN village v ON v.id = h.village_id"
-     " WHERE c.id IN (%s) AND c.archived = 0 ORDER BY c.sort_key, c.id LIMIT ?1"},
-    {SEARCH_HOUSEHOLDS, 1,
+     " WHERE c.id IN (%s) AND c.archived = 0%s ORDER BY c.sort_key, c.id LIMIT ?1"},
+    {SEARCH_HOUSEHOLDS, 1, "h",
      "SELECT h.id, h.uid, h.head_name, v.name, h.address"
      " FROM household h JOIN village v ON v.id = h.village_id"
-     " WHERE h.id IN (%s) AND h.archived = 0 ORDER BY h.sort_key, h.id LIMIT ?1"},
-    {SEARCH_MEMBERS, 2,
+     " WHERE h.id IN (%s) AND h.archived = 0%s ORDER BY h.sort_key, h.id LIMIT ?1"},
+    {SEARCH_MEMBERS, 2, "m",
      "SELECT m.id, m.uid, m.full_name, coalesce(v.name, ''), m.org"
      " FROM member m LEFT JOIN village v ON v.id = m.village_id"
-     " WHERE m.id IN (%s) AND m.archived = 0 ORDER BY m.sort_key, m.id LIMIT ?1"},
-    {SEARCH_VILLAGES, 3,
+     " WHERE m.id IN (%s) AND m.archived = 0%s ORDER BY m.sort_key, m.id LIMIT ?1"},
+    {SEARCH_VILLAGES, 3, "v",
      "SELECT v.id, v.uid, v.name, v.name, v.branch_name FROM village v"
-     " WHERE v.id IN (%s) AND v.archived = 0 ORDER BY v.sort_key, v.id LIMIT ?1"},
+     " WHERE v.id IN (%s) AND v.archived = 0%s ORDER BY v.sort_key, v.id LIMIT ?1"},
 };
 
 char *search_ids_sql(int ref_kind, size_t nwords, int first)
@@ -83,19 +85,47 @@ static const char *col(sqlite3_stmt *st, int i)
 }
 
 /* Runs one kind; the number of hits, -1 on error; *stop when cb asked. */
+/* The longest word has the fewest matches: its ids come from the index and
+ * the other words are checked on each of those records. */
+static size_t longest(char **words, size_t n)
+{
+    size_t best = 0;
+    for (size_t i = 1; i < n; i++)
+        if (strlen(words[i]) > strlen(words[best]))
+            best = i;
+    return best;
+}
+
+static char *kind_query(size_t k, size_t n)
+{
+    char *ids = search_ids_sql(kind_sql[k].ref_kind, 1, 2);
+    strbuf others = {0};
+    for (size_t i = 1; i < n; i++)
+        sb_addf(&others, " AND instr(' ' || %s.search_key, ?%zu) > 0", kind_sql[k].alias,
+                3 + i);
+    /* kind_sql holds two %s (ours, not user text) */
+    const char *h1 = strstr(kind_sql[k].sql, "%s");
+    const char *h2 = strstr(h1 + 2, "%s");
+    char *sql = xasprintf("%.*s%s%.*s%s%s", (int)(h1 - kind_sql[k].sql), kind_sql[k].sql, ids,
+                          (int)(h2 - h1 - 2), h1 + 2, sb_str(&others), h2 + 2);
+    free(ids);
+    sb_free(&others);
+    return sql;
+}
+
+/* Runs one kind; the number of hits, -1 on error; *stop when cb asked. */
 static int search_kind(hd_db *db, size_t k, char **words, size_t n, int limit, search_cb cb,
                        void *ctx, int *stop, hd_err *err)
 {
-    char *ids = search_ids_sql(kind_sql[k].ref_kind, n, 2);
-    /* kind_sql holds one %s (ours, not user text): the set of ids. */
-    const char *hole = strstr(kind_sql[k].sql, "%s");
-    char *sql = xasprintf("%.*s%s%s", (int)(hole - kind_sql[k].sql), kind_sql[k].sql, ids,
-                          hole + 2);
-    free(ids);
+    char *sql = kind_query(k, n);
     sqlite3_stmt *st = db_prepare(db, sql);
     free(sql);
     sqlite3_bind_int(st, 1, limit > 0 ? limit : -1);
-    search_bind_words(st, 2, words, n);
+    size_t lead = longest(words, n);
+    search_bind_words(st, 2, &words[lead], 1);
+    for (size_t i = 0, p = 4; i < n; i++)
+        if (i != lead)
+            sqlite3_bind_text(st, (int)p++, xasprintf(" %s", words[i]), -1, free);
     int hits = 0, rc;
     while (!*stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *detail = col(st, 4);

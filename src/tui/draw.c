@@ -79,6 +79,11 @@ int term_start(const tui_term_opts *o)
         return -1;
     }
     started = 1;
+    /* ncurses writes after every cursor move until endwin() has run once;
+     * one round now lets a screen go out in a few writes (fewer packets
+     * over SSH). */
+    endwin();
+    refresh();
     cbreak();
     noecho();
     nonl();

@@ -12,7 +12,7 @@
 #include "core/registry.h"
 #include "tui/app.h"
 
-enum { SEARCH_MAX = 60, WINDOW_MAX = 200 };
+enum { SEARCH_MAX = 60, WINDOW_MAX = 200, COUNT_CAP = 1000 };
 
 /* The quick filters F3 steps through. */
 typedef enum {
@@ -105,7 +105,7 @@ static void load_top(list_state *l, tui *t, int from_bottom)
     hd_list_filter f;
     filter_of(l, &f);
     hd_err err;
-    l->count = list_count(t->db, l->kind, &f, &err);
+    l->count = list_count_upto(t->db, l->kind, &f, COUNT_CAP, &err);
 }
 
 /* Replaces the window by the n rows in `fresh`. */
@@ -198,7 +198,7 @@ static void list_reload(tui_screen *s, tui *t)
         hd_list_filter f;
         filter_of(l, &f);
         hd_err err;
-        l->count = list_count(t->db, l->kind, &f, &err);
+        l->count = list_count_upto(t->db, l->kind, &f, COUNT_CAP, &err);
     }
     l->cursor = cursor < l->nrows ? cursor : (l->nrows ? l->nrows - 1 : 0);
 }
@@ -241,6 +241,12 @@ static const char *count_text(hd_list_kind k, long n, char *buf, size_t len)
         snprintf(buf, len, ngettext("%ld village", "%ld villages", u), n);
         break;
     default: snprintf(buf, len, ngettext("%ld school", "%ld schools", u), n); break;
+    }
+    /* counted no further: "1000+ trẻ" */
+    size_t digits = strspn(buf, "0123456789");
+    if (n >= COUNT_CAP && digits && strlen(buf) + 1 < len) {
+        memmove(buf + digits + 1, buf + digits, strlen(buf + digits) + 1);
+        buf[digits] = '+';
     }
     return buf;
 }

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "core/registry.h"
+#include "core/schema.h"
 #include "core/search.h"
 #include "testdb.h"
 
@@ -214,7 +215,7 @@ static void test_reopen_keeps_schema(void **state)
     hd_err err;
     t->db = db_open(t->path, "tester", 0, &err);
     assert_non_null(t->db);
-    assert_int_equal(db_schema_version(t->db), 1);
+    assert_int_equal(db_schema_version(t->db), schema_latest());
     assert_int_equal(testdb_long(t, "SELECT count(*) FROM village"), 1);
     assert_int_equal(testdb_long(t, "PRAGMA foreign_keys"), 1);
     hd_db *missing = db_open("/nonexistent/dir/x.db", "t", 0, &err);
