@@ -55,7 +55,7 @@ DEBIAN_BUILD_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
                      libconfig-dev libunistring-dev gettext
 DEBIAN_TEST_PKGS  := libcmocka-dev tmux sqlite3 valgrind
 
-.PHONY: all deps test check-unit check-cli check-e2e test-asan asan valgrind bench run demo \
+.PHONY: all deps test check-unit check-cli check-e2e test-asan asan valgrind bench bench-tui run demo \
         pot po-update install uninstall clean
 
 all: $(BIN) $(MO_FILES)
@@ -133,9 +133,20 @@ $(BENCH_BIN): tests/bench/bench.c $(CORE_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_LIB) $(LDLIBS)
 
+# The terminal interface measured from a pseudo-terminal (forkpty: -lutil).
+TTYBENCH_BIN := $(BUILD)/bench/ttybench
+$(TTYBENCH_BIN): tests/bench/ttybench.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS) -lutil
+
 # District-scale figures (docs/benchmarks.md); not part of `make test`.
-bench: all $(BENCH_BIN)
+bench: all $(BENCH_BIN) $(TTYBENCH_BIN)
 	@sh tests/bench/run.sh ./$(BIN) $(BENCH_BIN)
+	@sh tests/bench/tui.sh ./$(BIN) $(TTYBENCH_BIN)
+
+# Only the terminal interface's figures (makes the database if needed).
+bench-tui: all $(TTYBENCH_BIN)
+	@sh tests/bench/tui.sh ./$(BIN) $(TTYBENCH_BIN)
 
 # Translations: po/LANG.po compiled for gettext.  --check refuses a
 # translation whose printf directives differ from the English string's.

@@ -1,5 +1,6 @@
 /* bench.c — times the core's hot paths in one process on a district-sized
- * database: opening it with the dashboard figures, and searches.  Prints the
+ * database: opening it with the dashboard figures, searches, the village
+ * figures and the children list as search-as-you-type reads it.  Prints the
  * minimum and median of several runs, in milliseconds. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 
 #include "core/db.h"
 #include "core/figures.h"
+#include "core/lists.h"
 #include "core/search.h"
 
 static double now_ms(void)
@@ -82,6 +84,61 @@ static void bench_search(hd_db *db, const char *q, int limit)
     report(what, t, RUNS, hits);
 }
 
+/* The home screen's second table: the figures of every village. */
+static void bench_villages(hd_db *db)
+{
+    enum { RUNS = 7 };
+    double t[RUNS];
+    int n = 0;
+    for (int i = 0; i < RUNS; i++) {
+        hd_err err;
+        hd_village_figures *v = NULL;
+        double t0 = now_ms();
+        n = figures_villages(db, 9, &v, &err);
+        t[i] = now_ms() - t0;
+        free(v);
+        if (n < 0) {
+            fprintf(stderr, "bench: %s\n", err.msg);
+            exit(2);
+        }
+    }
+    report("village figures (home screen)", t, RUNS, n);
+}
+
+/* One key of search-as-you-type in the children list: the first 20 rows of
+ * the list, then the count shown beside the search line. */
+static void bench_list(hd_db *db, const char *text)
+{
+    enum { RUNS = 21 };
+    double tp[RUNS], tc[RUNS];
+    long count = 0;
+    int got = 0;
+    for (int i = 0; i < RUNS; i++) {
+        hd_list_filter f;
+        list_filter_init(&f);
+        f.text = text;
+        hd_list_row rows[20];
+        hd_err err;
+        double t0 = now_ms();
+        got = list_page(db, LIST_CHILDREN, &f, SORT_NAME, NULL, 1, 20, "vi", rows, &err);
+        double t1 = now_ms();
+        count = list_count(db, LIST_CHILDREN, &f, &err);
+        tc[i] = now_ms() - t1;
+        tp[i] = t1 - t0;
+        for (int r = 0; r < got; r++)
+            list_row_free(&rows[r]);
+        if (got < 0 || count < 0) {
+            fprintf(stderr, "bench: %s\n", err.msg);
+            exit(2);
+        }
+    }
+    char what[64];
+    snprintf(what, sizeof what, "children list \"%s\": 20 rows", text);
+    report(what, tp, RUNS, got);
+    snprintf(what, sizeof what, "children list \"%s\": count", text);
+    report(what, tc, RUNS, count);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -100,6 +157,10 @@ int main(int argc, char **argv)
     static const char *const queries[] = {"nguyen thi", "duc", "ksor h", "a", "hbia"};
     for (size_t i = 0; i < sizeof queries / sizeof *queries; i++)
         bench_search(db, queries[i], 50);
+    bench_villages(db);
+    static const char *const typed[] = {"n", "ng", "nguyen thi"};
+    for (size_t i = 0; i < sizeof typed / sizeof *typed; i++)
+        bench_list(db, typed[i]);
     db_close(db);
     return 0;
 }
