@@ -126,7 +126,8 @@ static const char *const migration1[] = {
     ");\n",
     /* status included: "status on date D" reads the index alone */
     "CREATE INDEX child_status_child ON child_status(child_id, date, id, status);\n",
-    "CREATE INDEX child_status_date ON child_status(date, status);\n",
+    /* status first: "dropouts in this period" reads only dropouts */
+    "CREATE INDEX child_status_date ON child_status(status, date);\n",
     /* Only an entry that is now the latest changes the cached status; the
      * version moves so that an open form sees the change. */
     "CREATE TRIGGER child_status_current AFTER INSERT ON child_status\n"
