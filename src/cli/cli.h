@@ -32,5 +32,14 @@ int cmd_export(cli_ctx *cx);
 int cmd_search(cli_ctx *cx);
 int cmd_check(cli_ctx *cx);
 int cmd_config(cli_ctx *cx);
+/* Case work (cmd_case.c). */
+int cmd_assign(cli_ctx *cx);
+int cmd_unassigned(cli_ctx *cx);
+int cmd_load(cli_ctx *cx);
+int cmd_suggest(cli_ctx *cx);
+int cmd_visit(cli_ctx *cx);
+int cmd_commit(cli_ctx *cx);
+int cmd_due(cli_ctx *cx);
+int cmd_report(cli_ctx *cx);
 
 #endif

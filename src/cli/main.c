@@ -32,6 +32,23 @@ static const struct {
     {"check", cmd_check, "check", N_("check the database's integrity")},
     {"config", cmd_config, "config [--doc]",
      N_("check the configuration (or print its reference)")},
+    {"assign", cmd_assign, "assign HOUSEHOLD|CHILD|VILLAGE MEMBER [OPTION]...",
+     N_("assign a member (--support, --season S, --from, --reason); reassign")},
+    {"assign", cmd_assign, "assign --end ASSIGNMENT --reason TEXT",
+     N_("end an assignment (--history CODE lists them)")},
+    {"unassigned", cmd_unassigned, "unassigned",
+     N_("households and children at risk with no one assigned")},
+    {"load", cmd_load, "load", N_("each member's households, children and visits due")},
+    {"suggest", cmd_suggest, "suggest HOUSEHOLD|CHILD",
+     N_("members to assign: same village or school, least loaded")},
+    {"visit", cmd_visit, "visit add|list ...",
+     N_("record a home visit (--household --members --date --outcome ...)")},
+    {"commit", cmd_commit, "commit add|status|show ...",
+     N_("record a family's commitment, or change its status")},
+    {"due", cmd_due, "due [--member CODE] [--overdue]",
+     N_("follow-ups, visits, reviews and reports due")},
+    {"report", cmd_report, "report add|overdue ...",
+     N_("record a report of a child out of school; list those unanswered")},
 };
 
 static void usage(FILE *fp)

@@ -90,6 +90,52 @@ static const hd_term sexes[] = {
     {"F", "Nữ", "Female", "nu|gai|f|female|girl"},
 };
 
+static const hd_term aroles[] = {
+    {"lead", "Phụ trách chính", "Lead", "phu trach|phu trach chinh|chinh|lead"},
+    {"support", "Hỗ trợ", "Support", "ho tro|phoi hop|support"},
+    {"sponsor", "Đỡ đầu", "Sponsor", "do dau|nhan do dau|sponsor"},
+    {"season", "Phụ trách thôn theo mùa", "Village for a season",
+     "theo mua|phu trach thon|season"},
+};
+
+static const hd_term seasons[] = {
+    {"rainy", "Mùa mưa", "Rainy season", "mua mua|rainy|rain"},
+    {"harvest", "Mùa thu hoạch", "Harvest", "mua thu hoach|thu hoach|mua vu|harvest"},
+    {"summer", "Hè", "Summer", "he|mua he|nghi he|summer"},
+    {"august", "Tháng cao điểm huy động (tháng 8)", "August action month",
+     "thang 8|thang cao diem|cao diem|august|action month"},
+};
+
+static const hd_term outcomes[] = {
+    {"returned", "Trẻ đã trở lại lớp", "Child returned to school",
+     "tro lai|tro lai lop|di hoc lai|returned"},
+    {"promised", "Gia đình hứa cho đi học", "Family promised",
+     "hua|gia dinh hua|cam ket|promised"},
+    {"refused", "Gia đình từ chối", "Refused", "tu choi|khong dong y|refused"},
+    {"not_home", "Không có ai ở nhà", "No one home",
+     "khong co nha|vang nha|khong gap|no one home|not home|not_home"},
+    {"away", "Gia đình chuyển đi / đi làm ăn xa", "Family moved or working away",
+     "chuyen di|di lam xa|di lam an xa|moved|working away|away"},
+};
+
+static const hd_term supports[] = {
+    {"scholarship", "Học bổng", "Scholarship", "hoc bong|scholarship"},
+    {"gift", "Quà", "Gift", "qua|tang qua|gift"},
+    {"books_clothes", "Sách vở, quần áo (3 đủ)", "Books and clothes (3 đủ)",
+     "3 du|ba du|sach vo|quan ao|books|clothes|books and clothes|books_clothes"},
+    {"fee_exemption", "Miễn, giảm học phí", "Fee exemption",
+     "mien giam hoc phi|mien hoc phi|hoc phi|fee exemption|fee_exemption|fees"},
+    {"boarding", "Bán trú, nội trú", "Boarding",
+     "ban tru|noi tru|boarding"},
+};
+
+static const hd_term cstatuses[] = {
+    {"active", "Đang thực hiện", "Active", "dang thuc hien|hieu luc|active"},
+    {"kept", "Đã thực hiện", "Kept", "da thuc hien|giu dung|thuc hien|kept"},
+    {"broken", "Không thực hiện", "Broken", "khong thuc hien|vi pham|broken"},
+    {"withdrawn", "Đã rút", "Withdrawn", "rut|huy|da rut|withdrawn"},
+};
+
 static const struct {
     const hd_term *terms;
     size_t n;
@@ -102,6 +148,11 @@ static const struct {
     [VOCAB_VILLAGE_KIND] = {vkinds, HD_ARRAY_LEN(vkinds)},
     [VOCAB_POVERTY] = {poverties, HD_ARRAY_LEN(poverties)},
     [VOCAB_SEX] = {sexes, HD_ARRAY_LEN(sexes)},
+    [VOCAB_ASSIGN_ROLE] = {aroles, HD_ARRAY_LEN(aroles)},
+    [VOCAB_SEASON] = {seasons, HD_ARRAY_LEN(seasons)},
+    [VOCAB_OUTCOME] = {outcomes, HD_ARRAY_LEN(outcomes)},
+    [VOCAB_SUPPORT] = {supports, HD_ARRAY_LEN(supports)},
+    [VOCAB_COMMIT_STATUS] = {cstatuses, HD_ARRAY_LEN(cstatuses)},
 };
 
 /* The enums and the tables must stay in step. */
@@ -113,6 +164,11 @@ _Static_assert(HD_ARRAY_LEN(croles) == CROLE_COUNT, "croles");
 _Static_assert(HD_ARRAY_LEN(vkinds) == VKIND_COUNT, "vkinds");
 _Static_assert(HD_ARRAY_LEN(poverties) == POVERTY_COUNT, "poverties");
 _Static_assert(HD_ARRAY_LEN(sexes) == SEX_COUNT, "sexes");
+_Static_assert(HD_ARRAY_LEN(aroles) == AROLE_COUNT, "aroles");
+_Static_assert(HD_ARRAY_LEN(seasons) == SEASON_COUNT, "seasons");
+_Static_assert(HD_ARRAY_LEN(outcomes) == OUTCOME_COUNT, "outcomes");
+_Static_assert(HD_ARRAY_LEN(supports) == SUPPORT_COUNT, "supports");
+_Static_assert(HD_ARRAY_LEN(cstatuses) == CSTATUS_COUNT, "cstatuses");
 
 const hd_term *model_terms(hd_vocab v, size_t *n)
 {

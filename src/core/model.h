@@ -60,6 +60,37 @@ typedef enum hd_poverty {
 
 typedef enum hd_sex { SEX_MALE, SEX_FEMALE, SEX_COUNT } hd_sex;
 
+/* Case work (casework.h).  Who an assignment gives to a member: a
+ * household (one lead, others supporting), a child (sponsor, đỡ đầu) or a
+ * village for a season (teachers in the rainy season, the harvest...). */
+typedef enum hd_assign_role {
+    AROLE_LEAD, AROLE_SUPPORT, AROLE_SPONSOR, AROLE_SEASON, AROLE_COUNT
+} hd_assign_role;
+
+typedef enum hd_season {
+    SEASON_RAINY, SEASON_HARVEST, SEASON_SUMMER, SEASON_AUGUST, SEASON_COUNT
+} hd_season;
+
+/* What a home visit came to. */
+typedef enum hd_outcome {
+    OUTCOME_RETURNED,  /* the child is back in school: writes the status history */
+    OUTCOME_PROMISED,
+    OUTCOME_REFUSED,
+    OUTCOME_NOT_HOME,
+    OUTCOME_AWAY,      /* the family moved or works away */
+    OUTCOME_COUNT
+} hd_outcome;
+
+/* Support given at a visit (a bit set: 1u << SUPPORT_...). */
+typedef enum hd_support {
+    SUPPORT_SCHOLARSHIP, SUPPORT_GIFT, SUPPORT_BOOKS_CLOTHES, SUPPORT_FEE_EXEMPTION,
+    SUPPORT_BOARDING, SUPPORT_COUNT
+} hd_support;
+
+typedef enum hd_commit_status {
+    CSTATUS_ACTIVE, CSTATUS_KEPT, CSTATUS_BROKEN, CSTATUS_WITHDRAWN, CSTATUS_COUNT
+} hd_commit_status;
+
 /* One word of the domain. */
 typedef struct hd_term {
     const char *code;     /* stable, ASCII: stored and exported */
@@ -70,7 +101,9 @@ typedef struct hd_term {
 
 typedef enum hd_vocab {
     VOCAB_LEVEL, VOCAB_STATUS, VOCAB_RISK, VOCAB_ORG, VOCAB_CROLE,
-    VOCAB_VILLAGE_KIND, VOCAB_POVERTY, VOCAB_SEX, VOCAB_COUNT
+    VOCAB_VILLAGE_KIND, VOCAB_POVERTY, VOCAB_SEX,
+    VOCAB_ASSIGN_ROLE, VOCAB_SEASON, VOCAB_OUTCOME, VOCAB_SUPPORT, VOCAB_COMMIT_STATUS,
+    VOCAB_COUNT
 } hd_vocab;
 
 /* The terms of a vocabulary, and how many. */

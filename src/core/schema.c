@@ -213,6 +213,189 @@ static const char *const migration1[] = {
     ") WITHOUT ROWID;\n",
 };
 
+/* Case work (casework.h): assignments, commitments, home visits, reports.
+ * Dates are ISO text like the status history's. */
+#define ISO_DATE(c) "(" c " GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')"
+
+static const char *const migration2[] = {
+    /* Who looks after what: a household (lead or support), a child (sponsor)
+     * or a village for a season.  Rows are never deleted: a reassignment
+     * ends the old row (end_date, end_reason) and adds a new one, so the
+     * history says who, from when, until when and why.  An open row has no
+     * end_date. */
+    "CREATE TABLE assignment (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  member_id INTEGER NOT NULL REFERENCES member(id),\n"
+    "  household_id INTEGER REFERENCES household(id),\n"
+    "  child_id INTEGER REFERENCES child(id),\n"
+    "  village_id INTEGER REFERENCES village(id),\n"
+    "  role TEXT NOT NULL CHECK (role IN ('lead','support','sponsor','season')),\n"
+    "  season TEXT CHECK (season IS NULL OR season IN ('rainy','harvest','summer','august')),\n"
+    "  start_date TEXT NOT NULL CHECK " ISO_DATE("start_date") ",\n"
+    "  end_date TEXT CHECK (end_date IS NULL OR (" ISO_DATE("end_date")
+    " AND end_date >= start_date)),\n"
+    "  reason TEXT NOT NULL DEFAULT '',\n"
+    "  end_reason TEXT NOT NULL DEFAULT '',\n" STAMPS ",\n"
+    "  CHECK ((household_id IS NOT NULL) + (child_id IS NOT NULL)"
+    " + (village_id IS NOT NULL) = 1),\n"
+    "  CHECK ((household_id IS NOT NULL) = (role IN ('lead','support'))),\n"
+    "  CHECK ((child_id IS NOT NULL) = (role = 'sponsor')),\n"
+    "  CHECK ((village_id IS NOT NULL) = (role = 'season')),\n"
+    "  CHECK ((season IS NOT NULL) = (role = 'season'))\n"
+    ");\n",
+    /* end_date NULL sorts first: "open rows of X" and "history of X" both
+     * read one of these. */
+    "CREATE INDEX assignment_household ON assignment(household_id, end_date)"
+    " WHERE household_id IS NOT NULL;\n",
+    "CREATE INDEX assignment_child ON assignment(child_id, end_date)"
+    " WHERE child_id IS NOT NULL;\n",
+    "CREATE INDEX assignment_village ON assignment(village_id, start_date)"
+    " WHERE village_id IS NOT NULL;\n",
+    "CREATE INDEX assignment_member ON assignment(member_id, end_date);\n",
+    "CREATE UNIQUE INDEX assignment_one_lead ON assignment(household_id)"
+    " WHERE role = 'lead' AND end_date IS NULL;\n",
+    "CREATE UNIQUE INDEX assignment_one_sponsor ON assignment(child_id)"
+    " WHERE role = 'sponsor' AND end_date IS NULL;\n",
+
+    /* The due list's children at risk, read from the index alone: without
+     * it each of 8,000 at-risk rows of a district costs a page of child. */
+    "CREATE INDEX child_casework ON child(status, archived, household_id, status_date);\n",
+
+    "CREATE TABLE visit (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  household_id INTEGER NOT NULL REFERENCES household(id),\n"
+    "  date TEXT NOT NULL CHECK " ISO_DATE("date") ",\n"
+    "  purpose TEXT NOT NULL DEFAULT '',\n"
+    "  outcome TEXT NOT NULL CHECK (outcome IN\n"
+    "    ('returned','promised','refused','not_home','away')),\n"
+    "  notes TEXT NOT NULL DEFAULT '',\n"
+    /* bit set of hd_support, in the order of that vocabulary */
+    "  support INTEGER NOT NULL DEFAULT 0 CHECK (support BETWEEN 0 AND 31),\n"
+    "  next_followup TEXT CHECK (next_followup IS NULL OR (" ISO_DATE("next_followup")
+    " AND next_followup >= date)),\n" STAMPS ");\n",
+    "CREATE INDEX visit_household ON visit(household_id, date, id);\n",
+    "CREATE INDEX visit_date ON visit(date);\n",
+    /* Who went and which children it was about.  Written with the visit in
+     * one transaction and never changed (the triggers below), so the
+     * visit's own audit row covers them, as an insert's does its columns. */
+    "CREATE TABLE visit_member (\n"
+    "  visit_id INTEGER NOT NULL REFERENCES visit(id),\n"
+    "  member_id INTEGER NOT NULL REFERENCES member(id),\n"
+    "  PRIMARY KEY (visit_id, member_id)\n"
+    ") WITHOUT ROWID;\n",
+    "CREATE INDEX visit_member_member ON visit_member(member_id, visit_id);\n",
+    "CREATE TABLE visit_child (\n"
+    "  visit_id INTEGER NOT NULL REFERENCES visit(id),\n"
+    "  child_id INTEGER NOT NULL REFERENCES child(id),\n"
+    "  PRIMARY KEY (visit_id, child_id)\n"
+    ") WITHOUT ROWID;\n",
+    "CREATE INDEX visit_child_child ON visit_child(child_id, visit_id);\n",
+    /* Each household's latest visit date and the follow-up it leaves: of
+     * the visits that day, the one asking to come back soonest (two members
+     * visiting the same day both keep theirs: one without a follow-up does
+     * not cancel the other's), else the first recorded.  Kept by the
+     * triggers below, so the due list reads follow-ups by date instead of
+     * finding the latest of 300,000 visits each time.  Derived: not audited. */
+    "CREATE TABLE visit_latest (\n"
+    "  household_id INTEGER PRIMARY KEY REFERENCES household(id),\n"
+    "  visit_id INTEGER NOT NULL UNIQUE REFERENCES visit(id),\n"
+    "  date TEXT NOT NULL,\n"
+    "  next_followup TEXT\n"
+    ");\n",
+    "CREATE INDEX visit_latest_followup ON visit_latest(next_followup)"
+    " WHERE next_followup IS NOT NULL;\n",
+    /* An archived household's follow-up is not due: it is kept empty here
+     * while the household is archived, so the due list need not look. */
+    "CREATE TRIGGER visit_latest_household AFTER UPDATE OF archived ON household\n"
+    "  WHEN old.archived IS NOT new.archived BEGIN\n"
+    "  UPDATE visit_latest SET next_followup = CASE WHEN new.archived THEN NULL\n"
+    "    ELSE (SELECT v.next_followup FROM visit v WHERE v.id = visit_latest.visit_id) END\n"
+    "   WHERE household_id = new.id;\n"
+    "END;\n",
+    "CREATE TRIGGER visit_latest_insert AFTER INSERT ON visit WHEN new.archived = 0 BEGIN\n"
+    "  INSERT INTO visit_latest(household_id, visit_id, date, next_followup)\n"
+    "  VALUES (new.household_id, new.id, new.date, new.next_followup)\n"
+    "  ON CONFLICT(household_id) DO UPDATE SET visit_id = excluded.visit_id,\n"
+    "    date = excluded.date, next_followup = excluded.next_followup\n"
+    "  WHERE excluded.date > visit_latest.date\n"
+    "     OR (excluded.date = visit_latest.date AND excluded.next_followup IS NOT NULL\n"
+    "         AND (visit_latest.next_followup IS NULL\n"
+    "              OR excluded.next_followup < visit_latest.next_followup));\n"
+    "END;\n",
+    /* A corrected or archived visit: the households concerned are worked out
+     * again from their visits (rare; an index range each). */
+    "CREATE TRIGGER visit_latest_update AFTER UPDATE OF household_id, date, next_followup,\n"
+    "  archived ON visit BEGIN\n"
+    "  DELETE FROM visit_latest WHERE household_id IN (old.household_id, new.household_id);\n"
+    "  INSERT INTO visit_latest(household_id, visit_id, date, next_followup)\n"
+    "  SELECT v.household_id, v.id, v.date, CASE WHEN h.archived THEN NULL\n"
+    "    ELSE v.next_followup END FROM visit v JOIN household h ON h.id = v.household_id\n"
+    "   WHERE v.household_id IN (old.household_id, new.household_id) AND v.archived = 0\n"
+    "     AND NOT EXISTS (SELECT 1 FROM visit w WHERE w.household_id = v.household_id\n"
+    "         AND w.archived = 0 AND (w.date > v.date OR (w.date = v.date AND (\n"
+    "           (w.next_followup IS NOT NULL AND (v.next_followup IS NULL\n"
+    "                                             OR w.next_followup < v.next_followup))\n"
+    "           OR (w.next_followup IS v.next_followup AND w.id < v.id)))));\n"
+    "END;\n",
+
+    /* A written commitment between the family and the school/committee.
+     * status/status_date mirror the latest commitment_event (as child's
+     * status mirrors child_status). */
+    "CREATE TABLE commitment (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  household_id INTEGER NOT NULL REFERENCES household(id),\n"
+    "  child_id INTEGER REFERENCES child(id),\n"
+    "  visit_id INTEGER REFERENCES visit(id),\n"
+    "  signed_date TEXT NOT NULL CHECK " ISO_DATE("signed_date") ",\n"
+    "  family_signer TEXT NOT NULL CHECK (family_signer <> ''),\n"
+    "  school_signer TEXT NOT NULL CHECK (school_signer <> ''),\n"
+    "  family_commits TEXT NOT NULL CHECK (family_commits <> ''),\n"
+    "  school_commits TEXT NOT NULL DEFAULT '',\n"
+    "  review_date TEXT CHECK (review_date IS NULL OR (" ISO_DATE("review_date")
+    " AND review_date >= signed_date)),\n"
+    "  status TEXT NOT NULL DEFAULT 'active'\n"
+    "    CHECK (status IN ('active','kept','broken','withdrawn')),\n"
+    "  status_date TEXT NOT NULL,\n" STAMPS ");\n",
+    "CREATE INDEX commitment_household ON commitment(household_id, signed_date);\n",
+    "CREATE INDEX commitment_review ON commitment(review_date)"
+    " WHERE status = 'active' AND review_date IS NOT NULL;\n",
+    "CREATE TABLE commitment_event (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  commitment_id INTEGER NOT NULL REFERENCES commitment(id),\n"
+    "  status TEXT NOT NULL CHECK (status IN ('active','kept','broken','withdrawn')),\n"
+    "  date TEXT NOT NULL CHECK " ISO_DATE("date") ",\n"
+    "  note TEXT NOT NULL DEFAULT '',\n"
+    "  created_by TEXT NOT NULL DEFAULT '',\n"
+    "  created_at TEXT NOT NULL DEFAULT (" NOW ")\n"
+    ");\n",
+    "CREATE INDEX commitment_event_commitment ON commitment_event(commitment_id, id);\n",
+
+    /* A report to the commune's number about a child not at school.  It is
+     * answered by the first visit to the household (or about the child) or
+     * assignment made on or after its date: casework.c fills handled_* when
+     * either is saved. */
+    "CREATE TABLE report (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  date TEXT NOT NULL CHECK " ISO_DATE("date") ",\n"
+    "  reporter TEXT NOT NULL DEFAULT '',\n"
+    "  household_id INTEGER REFERENCES household(id),\n"
+    "  child_id INTEGER REFERENCES child(id),\n"
+    "  text TEXT NOT NULL CHECK (text <> ''),\n"
+    "  handled_date TEXT CHECK (handled_date IS NULL OR handled_date >= date),\n"
+    "  visit_id INTEGER REFERENCES visit(id),\n"
+    "  assignment_id INTEGER REFERENCES assignment(id),\n" STAMPS ",\n"
+    "  CHECK (household_id IS NOT NULL OR child_id IS NOT NULL)\n"
+    ");\n",
+    "CREATE INDEX report_household ON report(household_id, date);\n",
+    "CREATE INDEX report_child ON report(child_id, date);\n",
+    "CREATE INDEX report_open ON report(date) WHERE handled_date IS NULL;\n",
+};
+
 /* Tables whose rows are audited field by field, with the columns compared.
  * Derived columns (fold, sort_key, version, timestamps) are left out. */
 typedef struct audited_table {
@@ -232,6 +415,22 @@ static const audited_table audited1[] = {
     {"child_status", "child_id status date reason source"},
     {"member", "full_name org committee_role village_id school_id phone login archived"},
 };
+
+/* Migration 2's audited tables.  Their inserts are not in the bulk
+ * catch-up (schema_bulk_catchup_sql): case work is never bulk-loaded. */
+static const audited_table audited2[] = {
+    {"assignment", "member_id household_id child_id village_id role season start_date "
+                   "end_date reason end_reason archived"},
+    {"visit", "household_id date purpose outcome notes support next_followup archived"},
+    {"commitment", "household_id child_id visit_id signed_date family_signer school_signer "
+                   "family_commits school_commits review_date archived"},
+    {"commitment_event", "commitment_id status date note"},
+    {"report", "date reporter household_id child_id text handled_date visit_id "
+               "assignment_id archived"},
+};
+
+/* Rows that are history: never changed nor deleted once written. */
+static const char *const append_only2[] = {"commitment_event", "visit_member", "visit_child"};
 
 /* The FTS index follows the name columns. */
 typedef struct indexed_table {
@@ -357,9 +556,32 @@ char *schema_bulk_catchup_sql(void)
     return sb_detach(&sb);
 }
 
+static void add_append_only_triggers(strbuf *sb, const char *table)
+{
+    sb_addf(sb,
+            "CREATE TRIGGER %s_append_only BEFORE UPDATE ON %s BEGIN\n"
+            "  SELECT RAISE(ABORT, '%s is append-only');\nEND;\n"
+            "CREATE TRIGGER %s_no_delete BEFORE DELETE ON %s BEGIN\n"
+            "  SELECT RAISE(ABORT, '%s is append-only');\nEND;\n",
+            table, table, table, table, table, table);
+}
+
+static void add_migration2(strbuf *sb)
+{
+    for (size_t i = 0; i < HD_ARRAY_LEN(migration2); i++)
+        sb_add(sb, migration2[i]);
+    for (size_t i = 0; i < HD_ARRAY_LEN(audited2); i++) {
+        add_audit_triggers(sb, &audited2[i]);
+        if (strcmp(audited2[i].name, "commitment_event") != 0)
+            add_stamp_trigger(sb, audited2[i].name);
+    }
+    for (size_t i = 0; i < HD_ARRAY_LEN(append_only2); i++)
+        add_append_only_triggers(sb, append_only2[i]);
+}
+
 int schema_latest(void)
 {
-    return 1;
+    return 2;
 }
 
 char *schema_migration_sql(int n)
@@ -375,6 +597,8 @@ char *schema_migration_sql(int n)
         }
         for (size_t i = 0; i < HD_ARRAY_LEN(indexed1); i++)
             add_search_triggers(&sb, &indexed1[i]);
+    } else if (n == 2) {
+        add_migration2(&sb);
     }
     return sb_detach(&sb);
 }
