@@ -64,6 +64,21 @@ static const tui_action_def defs[ACT_COUNT] = {
     [ACT_GO_VILLAGES] = {ACT_GO_VILLAGES, {'4', 'v', 0}, N_("Villages"),
                          N_("Villages and their party branches"), 0},
     [ACT_GO_SCHOOLS] = {ACT_GO_SCHOOLS, {'5', 's', 0}, N_("Schools"), N_("The schools"), 0},
+    [ACT_GO_DUE] = {ACT_GO_DUE, {'6', 'd', 0}, N_("Due"),
+                    N_("Follow-ups, visits, reviews and reports due or overdue"), 0},
+    [ACT_GO_UNASSIGNED] = {ACT_GO_UNASSIGNED, {'7', 'u', 0}, N_("No one"),
+                           N_("At-risk households and children with no one assigned"), 0},
+    /* case work from a household (or a child) of a list */
+    [ACT_ASSIGN] = {ACT_ASSIGN, {FN(KEY_F(5)), CTRL('g'), 0}, N_("Assign"),
+                    N_("Assign a member to the household (lead or supporting)"), 1},
+    [ACT_VISIT] = {ACT_VISIT, {FN(KEY_F(9)), CTRL('v'), 0}, N_("Visit"),
+                   N_("Record a home visit to the household, its outcome and the next "
+                      "follow-up"), 1},
+    [ACT_COMMIT] = {ACT_COMMIT, {CTRL('o'), 0}, N_("Commitment"),
+                    N_("Record a commitment signed by the family and the school"), 1},
+    /* ^D: "đỡ đầu" */
+    [ACT_SPONSOR] = {ACT_SPONSOR, {FN(KEY_F(11)), CTRL('d'), 0}, N_("Sponsor"),
+                     N_("Assign a sponsor to the selected child"), 1},
 };
 
 const tui_action_def *actions_def(tui_action a)

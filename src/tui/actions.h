@@ -36,6 +36,12 @@ typedef enum tui_action {
     ACT_GO_MEMBERS,
     ACT_GO_VILLAGES,
     ACT_GO_SCHOOLS,
+    ACT_GO_DUE,
+    ACT_GO_UNASSIGNED,
+    ACT_ASSIGN,
+    ACT_VISIT,
+    ACT_COMMIT,
+    ACT_SPONSOR,
     ACT_COUNT
 } tui_action;
 

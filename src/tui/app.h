@@ -84,6 +84,20 @@ tui_screen *screen_list_new(tui *t, hd_list_kind kind, int64_t village_id,
 typedef void (*tui_confirm_fn)(tui *t, void *ctx);
 tui_screen *screen_confirm_new(tui *t, const char *question, tui_confirm_fn yes, void *ctx);
 
+/* Case work seen from the committee: what is due (member_id 0: everyone),
+ * or (unassigned) the at-risk households no one is assigned to. */
+tui_screen *screen_due_new(tui *t, int64_t member_id, int unassigned);
+/* A member: the households and children they answer for, and their agenda. */
+tui_screen *screen_member_new(tui *t, int64_t member_id);
+
+/* Case work from a household (screen_casework.c): assign a member to it,
+ * sponsor one of its children, record a home visit, or a commitment (about
+ * child_id when the user picks it; 0: the household). */
+tui_screen *screen_assign_form(tui *t, int64_t household_id);
+tui_screen *screen_sponsor_form(tui *t, int64_t child_id);
+tui_screen *screen_visit_form(tui *t, int64_t household_id);
+tui_screen *screen_commit_form(tui *t, int64_t household_id, int64_t child_id);
+
 /* A child: the record and its status history. */
 tui_screen *screen_child_new(tui *t, int64_t child_id);
 

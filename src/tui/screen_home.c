@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/casework.h"
 #include "core/date.h"
 #include "core/figures.h"
 #include "core/i18n.h"
@@ -13,6 +14,8 @@ typedef struct home_state {
     hd_dashboard d;
     hd_village_figures *villages; /* owned */
     int nvillages;
+    int unassigned;               /* at-risk households with no one assigned */
+    int due, overdue;             /* the committee's agenda */
     int sel;                      /* the village line selected */
     int first;                    /* the first village line shown */
     int ok;
@@ -21,8 +24,24 @@ typedef struct home_state {
 
 static const tui_action home_actions[] = {
     ACT_GO_CHILDREN, ACT_GO_HOUSEHOLDS, ACT_GO_MEMBERS, ACT_GO_VILLAGES, ACT_GO_SCHOOLS,
-    ACT_OPEN, ACT_UP, ACT_DOWN, ACT_HELP, ACT_QUIT, ACT_NONE,
+    ACT_GO_DUE, ACT_GO_UNASSIGNED, ACT_OPEN, ACT_UP, ACT_DOWN, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
+
+/* The case-work counts of the home screen; -1 each when unreadable. */
+static void load_casework(home_state *h, tui *t)
+{
+    hd_err err;
+    hd_cw_opts o;
+    cw_opts_init(&o, t->cfg);
+    hd_due_filter f = {0};
+    if (due_count(t->db, &o, &f, &h->due, &h->overdue, &err) < 0)
+        h->due = h->overdue = -1;
+    hd_unassigned *u;
+    int n = unassigned_households(t->db, &u, &err);
+    h->unassigned = n;
+    if (n >= 0)
+        unassigned_free(u, n);
+}
 
 static void home_reload(tui_screen *s, tui *t)
 {
@@ -35,6 +54,8 @@ static void home_reload(tui_screen *s, tui *t)
     if (h->ok)
         h->nvillages = figures_villages(t->db, t->cfg->school_year_start_month, &h->villages,
                                         &err);
+    if (h->ok)
+        load_casework(h, t);
     if (h->nvillages < 0) {
         h->ok = 0;
         h->nvillages = 0;
@@ -135,10 +156,15 @@ static void home_draw(tui_screen *s, tui *t, int top, int height)
                    t->cfg->target_dropout[lv]);
     draw_level(t, top + 5 + LEVEL_COUNT, _("Commune"), &h->d.total,
                t->cfg->target_dropout_overall);
-    snprintf(line, sizeof line, _("Households with a child at risk: %ld"),
-             h->d.households_at_risk);
-    term_put(stdscr, top + 7 + LEVEL_COUNT, 1, COLS - 2, line, ROLE_NORMAL, 0);
-    draw_villages(h, t, top + 9 + LEVEL_COUNT, top + height);
+    snprintf(line, sizeof line, _("Households with a child at risk: %ld, %d of them with no one "
+                                  "assigned (7)"),
+             h->d.households_at_risk, h->unassigned);
+    term_put(stdscr, top + 7 + LEVEL_COUNT, 1, COLS - 2, line,
+             h->unassigned > 0 ? ROLE_FLAG : ROLE_NORMAL, 0);
+    snprintf(line, sizeof line, _("Due: %d, overdue: %d (6)"), h->due, h->overdue);
+    term_put(stdscr, top + 8 + LEVEL_COUNT, 1, COLS - 2, line,
+             h->overdue > 0 ? ROLE_FLAG : ROLE_NORMAL, 0);
+    draw_villages(h, t, top + 10 + LEVEL_COUNT, top + height);
 }
 
 static void home_key(tui_screen *s, tui *t, tui_action a, tui_key k)
@@ -149,6 +175,10 @@ static void home_key(tui_screen *s, tui *t, tui_action a, tui_key k)
         h->sel++;
     else if (a == ACT_UP && h->sel > 0)
         h->sel--;
+    else if (a == ACT_GO_DUE)
+        tui_push(t, screen_due_new(t, 0, 0));
+    else if (a == ACT_GO_UNASSIGNED)
+        tui_push(t, screen_due_new(t, 0, 1));
     else if (a == ACT_OPEN && h->nvillages)
         tui_push(t, screen_list_new(t, LIST_HOUSEHOLDS, h->villages[h->sel].id, 0));
     static const struct {

@@ -44,8 +44,8 @@ typedef struct list_state {
 } list_state;
 
 static const tui_action list_actions[] = {
-    ACT_HELP, ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_STATUS, ACT_BACK, ACT_FILTER, ACT_SORT,
-    ACT_NEXT_LIST, ACT_PREV_LIST,
+    ACT_HELP, ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_STATUS, ACT_ASSIGN, ACT_VISIT, ACT_COMMIT,
+    ACT_SPONSOR, ACT_BACK, ACT_FILTER, ACT_SORT, ACT_NEXT_LIST, ACT_PREV_LIST,
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM, ACT_QUIT, ACT_NONE,
 };
 
@@ -367,6 +367,7 @@ static void open_row(list_state *l, tui *t)
     case LIST_VILLAGES: tui_push(t, screen_list_new(t, LIST_HOUSEHOLDS, r->id, 0)); break;
     case LIST_HOUSEHOLDS: tui_push(t, screen_list_new(t, LIST_CHILDREN, 0, r->id)); break;
     case LIST_CHILDREN: tui_push(t, screen_child_new(t, r->id)); break;
+    case LIST_MEMBERS: tui_push(t, screen_member_new(t, r->id)); break;
     default: tui_message(t, ROLE_DIM, "%s  %s", r->uid, r->cols[0] ? r->cols[0] : ""); break;
     }
 }
@@ -426,6 +427,53 @@ static void edit_record(list_state *l, tui *t, int status)
     }
 }
 
+/* The household case work is about: the one the list is of, else the
+ * selected household or the selected child's; 0 (and why) when none. */
+static int64_t casework_household(const list_state *l, tui *t)
+{
+    if (l->household_id)
+        return l->household_id;
+    if (!l->nrows || (l->kind != LIST_HOUSEHOLDS && l->kind != LIST_CHILDREN)) {
+        tui_message(t, ROLE_DIM, "%s", _("Not for this list."));
+        return 0;
+    }
+    const hd_list_row *r = &l->rows[l->cursor];
+    if (l->kind == LIST_HOUSEHOLDS)
+        return r->id;
+    hd_child c;
+    int64_t id = 0;
+    if (child_get(t->db, r->id, &c, NULL) == 0) {
+        id = c.household_id;
+        child_free(&c);
+    }
+    if (!id)
+        tui_message(t, ROLE_DIM, "%s", _("This child belongs to no household."));
+    return id;
+}
+
+/* F5 assign, F9 visit, ^O commitment: on the household; F11 sponsor: on
+ * the selected child, who may also be what a commitment is about. */
+static void casework(const list_state *l, tui *t, tui_action a)
+{
+    int64_t child = l->kind == LIST_CHILDREN && l->nrows ? l->rows[l->cursor].id : 0;
+    if (a == ACT_SPONSOR) {
+        if (child)
+            tui_push(t, screen_sponsor_form(t, child));
+        else
+            tui_message(t, ROLE_DIM, "%s", _("Not for this list."));
+        return;
+    }
+    int64_t household = casework_household(l, t);
+    if (!household)
+        return;
+    if (a == ACT_ASSIGN)
+        tui_push(t, screen_assign_form(t, household));
+    else if (a == ACT_VISIT)
+        tui_push(t, screen_visit_form(t, household));
+    else
+        tui_push(t, screen_commit_form(t, household, child));
+}
+
 static void list_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 {
     list_state *l = s->st;
@@ -433,6 +481,10 @@ static void list_key(tui_screen *s, tui *t, tui_action a, tui_key k)
     case ACT_ADD: add_record(l, t); break;
     case ACT_EDIT: edit_record(l, t, 0); break;
     case ACT_STATUS: edit_record(l, t, 1); break;
+    case ACT_ASSIGN:
+    case ACT_VISIT:
+    case ACT_COMMIT:
+    case ACT_SPONSOR: casework(l, t, a); break;
     case ACT_DOWN: move_down(l, t, 0); break;
     case ACT_UP: move_up(l, t, 0); break;
     case ACT_PAGE_DOWN: move_down(l, t, 1); break;
