@@ -5,7 +5,10 @@
  * db_new_uid), so that a district can merge its communes' files.  Editable
  * rows carry `version` (optimistic locking) and are archived, never deleted,
  * when history refers to them.  Names carry `fold` (search key) and
- * `sort_key` (Vietnamese order) computed in C on every write. */
+ * `sort_key` (Vietnamese order) computed in C on every write.
+ *
+ * A released migration is never edited: databases in the communes already
+ * ran it.  Every change to the schema is a new migration at the end. */
 #include "core/schema.h"
 
 #include "core/db.h"

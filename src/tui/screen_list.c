@@ -7,6 +7,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/casework.h"
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/model.h"
 #include "core/registry.h"
@@ -40,6 +42,7 @@ typedef struct list_state {
     int at_top;       /* the window starts at the first row of the list */
     long count;
     char header[512];  /* the household or village the list is of, or "" */
+    char casework[512]; /* a household's: who answers for it, its last visit */
     char error[1024];
 } list_state;
 
@@ -174,11 +177,14 @@ static void move_up(list_state *l, tui *t, int page)
     }
 }
 
+static void load_header(list_state *l, tui *t);
+
 /* Keeps the first row shown (it may have changed) after others saved; a
  * window at the top stays at the top, so a record just added shows. */
 static void list_reload(tui_screen *s, tui *t)
 {
     list_state *l = s->st;
+    load_header(l, t);
     if (!l->nrows || l->at_top) {
         int cursor = l->cursor;
         load_top(l, t, 0);
@@ -204,9 +210,44 @@ static void list_reload(tui_screen *s, tui *t)
 }
 
 /* The line naming the household (or village) a narrowed list is of. */
+/* Who answers for the household now, and how its last visit went. */
+static void load_casework(list_state *l, tui *t)
+{
+    l->casework[0] = '\0';
+    hd_assign_row *a;
+    int n = assignment_history(t->db, "household", l->household_id, &a, NULL);
+    strbuf sb = {0};
+    for (int i = 0; i < n; i++)
+        if (!a[i].end_date[0])
+            sb_addf(&sb, "%s%s%s", sb.len ? ", " : _("Responsible: "), a[i].member,
+                    a[i].role == AROLE_LEAD ? _(" (lead)") : "");
+    if (n > 0)
+        assign_rows_free(a, n);
+    if (!sb.len)
+        sb_add(&sb, _("No one assigned"));
+    hd_visit_row *v;
+    int nv = visit_list(t->db, "household", l->household_id, &v, NULL);
+    if (nv > 0) {
+        char date[11];
+        hd_date d;
+        date_parse(v[0].date, &d, NULL);
+        date_vn(d, date);
+        sb_addf(&sb, _(" · last visit %s: %s"), date,
+                model_label(VOCAB_OUTCOME, v[0].outcome, t->lang));
+        visit_rows_free(v, nv);
+    } else if (nv == 0) {
+        sb_add(&sb, _(" · never visited"));
+    }
+    snprintf(l->casework, sizeof l->casework, "%s", sb_str(&sb));
+    sb_free(&sb);
+}
+
 static void load_header(list_state *l, tui *t)
 {
     l->header[0] = '\0';
+    l->casework[0] = '\0';
+    if (l->household_id)
+        load_casework(l, t);
     hd_household h;
     hd_village v;
     int64_t vid = l->village_id;
@@ -288,6 +329,11 @@ static void list_draw(tui_screen *s, tui *t, int top, int height)
     const int *w = list_widths(l->kind);
     if (l->header[0]) {
         term_put(stdscr, top, 1, COLS - 2, l->header, ROLE_HEADER, 0);
+        top++;
+        height--;
+    }
+    if (l->casework[0]) {
+        term_put(stdscr, top, 1, COLS - 2, l->casework, ROLE_DIM, 0);
         top++;
         height--;
     }
