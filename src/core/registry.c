@@ -855,3 +855,12 @@ int64_t record_id_by_uid(hd_db *db, const char *table, const char *uid)
     db_finish(db, st);
     return id;
 }
+
+int64_t member_id_by_login(hd_db *db, const char *login)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT id FROM member WHERE login = ?1 AND archived = 0");
+    sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
+    int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    db_finish(db, st);
+    return id;
+}

@@ -147,6 +147,9 @@ int record_archive(hd_db *db, const char *table, int64_t id, int64_t version, in
  * passes.  0 or -1 with the reason. */
 int registry_check_phone(const char *s, hd_err *err);
 
+/* The member whose Unix login this is (not archived), 0 when none. */
+int64_t member_id_by_login(hd_db *db, const char *login);
+
 /* id of the record with this stable key, 0 when none. */
 int64_t record_id_by_uid(hd_db *db, const char *table, const char *uid);
 

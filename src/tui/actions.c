@@ -66,6 +66,8 @@ static const tui_action_def defs[ACT_COUNT] = {
     [ACT_GO_SCHOOLS] = {ACT_GO_SCHOOLS, {'5', 's', 0}, N_("Schools"), N_("The schools"), 0},
     [ACT_GO_DUE] = {ACT_GO_DUE, {'6', 'd', 0}, N_("Due"),
                     N_("Follow-ups, visits, reviews and reports due or overdue"), 0},
+    [ACT_GO_MINE] = {ACT_GO_MINE, {'8', 'a', 0}, N_("Mine"),
+                     N_("My households and my agenda (the member with your login)"), 0},
     [ACT_GO_UNASSIGNED] = {ACT_GO_UNASSIGNED, {'7', 'u', 0}, N_("No one"),
                            N_("At-risk households and children with no one assigned"), 0},
     /* case work from a household (or a child) of a list */

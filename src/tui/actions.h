@@ -38,6 +38,7 @@ typedef enum tui_action {
     ACT_GO_SCHOOLS,
     ACT_GO_DUE,
     ACT_GO_UNASSIGNED,
+    ACT_GO_MINE,
     ACT_ASSIGN,
     ACT_VISIT,
     ACT_COMMIT,

@@ -8,6 +8,7 @@
 #include "core/figures.h"
 #include "core/i18n.h"
 #include "core/model.h"
+#include "core/registry.h"
 #include "tui/app.h"
 
 typedef struct home_state {
@@ -24,7 +25,7 @@ typedef struct home_state {
 
 static const tui_action home_actions[] = {
     ACT_GO_CHILDREN, ACT_GO_HOUSEHOLDS, ACT_GO_MEMBERS, ACT_GO_VILLAGES, ACT_GO_SCHOOLS,
-    ACT_GO_DUE, ACT_GO_UNASSIGNED, ACT_OPEN, ACT_UP, ACT_DOWN, ACT_HELP, ACT_QUIT, ACT_NONE,
+    ACT_GO_DUE, ACT_GO_UNASSIGNED, ACT_GO_MINE, ACT_OPEN, ACT_UP, ACT_DOWN, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 /* The case-work counts of the home screen; -1 each when unreadable. */
@@ -167,6 +168,17 @@ static void home_draw(tui_screen *s, tui *t, int top, int height)
     draw_villages(h, t, top + 10 + LEVEL_COUNT, top + height);
 }
 
+/* The member whose login is the user's: their households and agenda. */
+static void open_mine(tui *t)
+{
+    int64_t id = member_id_by_login(t->db, db_actor(t->db));
+    if (id)
+        tui_push(t, screen_member_new(t, id));
+    else
+        tui_message(t, ROLE_ERROR, _("No member of the committee has the login '%s' (set it "
+                                     "in the member's form)."), db_actor(t->db));
+}
+
 static void home_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 {
     (void)k;
@@ -179,6 +191,8 @@ static void home_key(tui_screen *s, tui *t, tui_action a, tui_key k)
         tui_push(t, screen_due_new(t, 0, 0));
     else if (a == ACT_GO_UNASSIGNED)
         tui_push(t, screen_due_new(t, 0, 1));
+    else if (a == ACT_GO_MINE)
+        open_mine(t);
     else if (a == ACT_OPEN && h->nvillages)
         tui_push(t, screen_list_new(t, LIST_HOUSEHOLDS, h->villages[h->sel].id, 0));
     static const struct {
