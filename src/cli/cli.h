@@ -41,5 +41,7 @@ int cmd_visit(cli_ctx *cx);
 int cmd_commit(cli_ctx *cx);
 int cmd_due(cli_ctx *cx);
 int cmd_report(cli_ctx *cx);
+/* The start of the school year (cmd_newyear.c). */
+int cmd_newyear(cli_ctx *cx);
 
 #endif

@@ -49,6 +49,10 @@ static const struct {
      N_("follow-ups, visits, reviews and reports due")},
     {"report", cmd_report, "report add|overdue ...",
      N_("record a report of a child out of school; list those unanswered")},
+    {"newyear", cmd_newyear, "newyear [--village V] [--transitions]",
+     N_("children in school last year not yet back this year")},
+    {"newyear", cmd_newyear, "newyear confirm CHILD [OPTION]...",
+     N_("record a school's confirmation (--grade, --class, --school, --date)")},
 };
 
 static void usage(FILE *fp)
