@@ -8,70 +8,12 @@
 
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "cli/table.h"
 #include "core/casework.h"
 #include "core/i18n.h"
 #include "core/registry.h"
 #include "core/text.h"
 
-/* ---- printing aligned columns ---------------------------------------------- */
-
-typedef struct grid {
-    int ncols;
-    int nrows, cap;
-    char **cells; /* nrows * ncols, owned */
-} grid;
-
-static void table_add(grid *t, ...)
-{
-    if (t->nrows == t->cap) {
-        t->cap = t->cap ? t->cap * 2 : 16;
-        t->cells = xreallocarray(t->cells, (size_t)t->cap * (size_t)t->ncols, sizeof *t->cells);
-    }
-    va_list ap;
-    va_start(ap, t);
-    for (int c = 0; c < t->ncols; c++) {
-        const char *s = va_arg(ap, const char *);
-        t->cells[t->nrows * t->ncols + c] = xstrdup(s ? s : "");
-    }
-    va_end(ap);
-    t->nrows++;
-}
-
-/* Pads by display width (names have multi-byte letters); frees the table. */
-static void table_print(grid *t, const char *indent)
-{
-    int w[16] = {0};
-    for (int i = 0; i < t->nrows * t->ncols; i++)
-        if (text_width(t->cells[i]) > w[i % t->ncols])
-            w[i % t->ncols] = text_width(t->cells[i]);
-    for (int r = 0; r < t->nrows; r++) {
-        strbuf line = {0};
-        sb_add(&line, indent);
-        for (int c = 0; c < t->ncols; c++) {
-            const char *s = t->cells[r * t->ncols + c];
-            sb_add(&line, s);
-            if (c + 1 < t->ncols)
-                sb_addf(&line, "%*s", w[c] - text_width(s) + 2, "");
-        }
-        while (line.len && line.buf[line.len - 1] == ' ')
-            line.buf[--line.len] = '\0';
-        puts(sb_str(&line));
-        sb_free(&line);
-    }
-    for (int i = 0; i < t->nrows * t->ncols; i++)
-        free(t->cells[i]);
-    free(t->cells);
-    memset(t, 0, sizeof *t);
-}
-
-static const char *vn(const char *iso, char buf[11])
-{
-    hd_date d;
-    buf[0] = '\0';
-    if (iso && *iso && date_parse(iso, &d, NULL) == 0)
-        date_vn(d, buf);
-    return buf;
-}
 
 /* ---- arguments ------------------------------------------------------------ */
 
@@ -248,7 +190,7 @@ static int assign_new(cli_ctx *cx, const assign_opts *o)
         char d[11];
         char *who = name_of(db, "member", a.member_id);
         printf(_("%s: %s, %s, from %s\n"), a.uid, who,
-               model_label(VOCAB_ASSIGN_ROLE, a.role, cx->lang), vn(a.start_date, d));
+               model_label(VOCAB_ASSIGN_ROLE, a.role, cx->lang), cli_date_vn(a.start_date, d));
         free(who);
     }
     assignment_free(&a);
@@ -276,21 +218,21 @@ static int assign_end_cmd(cli_ctx *cx, const assign_opts *o)
     assignment_free(&a);
     if (rc == 0 && assignment_get(db, id, &a, &err) == 0) {
         char d[11];
-        printf(_("%s: ended on %s\n"), a.uid, vn(a.end_date, d));
+        printf(_("%s: ended on %s\n"), a.uid, cli_date_vn(a.end_date, d));
         assignment_free(&a);
     }
     return done(db, rc, &err);
 }
 
-static void history_row(grid *t, const hd_assign_row *r, int by_member, const char *lang)
+static void history_row(cli_table *t, const hd_assign_row *r, int by_member, const char *lang)
 {
     char from[11], until[11];
     const char *role = r->season >= 0 ? model_label(VOCAB_SEASON, r->season, lang)
                                       : model_label(VOCAB_ASSIGN_ROLE, r->role, lang);
     char *ended = *r->end_reason ? xasprintf(_("ended: %s"), r->end_reason) : xstrdup("");
-    table_add(t, r->uid, role, by_member ? r->target_uid : r->member_uid,
-              by_member ? r->target : r->member, vn(r->start_date, from),
-              *r->end_date ? vn(r->end_date, until) : "…", r->reason, ended);
+    cli_table_add(t, r->uid, role, by_member ? r->target_uid : r->member_uid,
+              by_member ? r->target : r->member, cli_date_vn(r->start_date, from),
+              *r->end_date ? cli_date_vn(r->end_date, until) : "…", r->reason, ended);
     free(ended);
 }
 
@@ -310,10 +252,10 @@ static int assign_history_cmd(cli_ctx *cx, const assign_opts *o)
     int n = t ? assignment_history(db, t, id, &rows, &err) : 0;
     if (n == 0 && t)
         puts(_("no assignments"));
-    grid tb = {.ncols = 8};
+    cli_table tb = {.ncols = 8};
     for (int i = 0; i < n; i++)
         history_row(&tb, &rows[i], strcmp(t, "member") == 0, cx->lang);
-    table_print(&tb, "");
+    cli_table_print(&tb, "");
     if (n > 0)
         assign_rows_free(rows, n);
     return done(db, !t ? 1 : n < 0 ? -1 : 0, &err);
@@ -340,19 +282,19 @@ static int print_unassigned(hd_db *db, int children, hd_err *err)
         return -1;
     puts(children ? _("Children at risk with no one assigned:")
                   : _("Households with a child at risk and no one assigned:"));
-    grid t = {.ncols = 5};
+    cli_table t = {.ncols = 5};
     for (int i = 0; i < n; i++) {
         char k[32];
         snprintf(k, sizeof k, ngettext("%d child at risk", "%d children at risk",
                                        (unsigned long)u[i].at_risk), u[i].at_risk);
         if (children)
-            table_add(&t, u[i].child_uid, u[i].child, u[i].household, u[i].village, "");
+            cli_table_add(&t, u[i].child_uid, u[i].child, u[i].household, u[i].village, "");
         else
-            table_add(&t, u[i].household_uid, u[i].household, u[i].village, k, "");
+            cli_table_add(&t, u[i].household_uid, u[i].household, u[i].village, k, "");
     }
     if (n == 0)
         printf("  %s\n", _("(none)"));
-    table_print(&t, "  ");
+    cli_table_print(&t, "  ");
     unassigned_free(u, n);
     return 0;
 }
@@ -383,8 +325,8 @@ int cmd_load(cli_ctx *cx)
     hd_member_load *l = NULL;
     hd_err err;
     int n = member_load_list(db, &o, &l, &err);
-    grid t = {.ncols = 9};
-    table_add(&t, _("Code"), _("Member"), _("Village"), _("Households"), _("Leads"),
+    cli_table t = {.ncols = 9};
+    cli_table_add(&t, _("Code"), _("Member"), _("Village"), _("Households"), _("Leads"),
               _("Children"), _("Villages"), _("Due"), _("Overdue"));
     for (int i = 0; i < n; i++) {
         char c[6][16];
@@ -392,17 +334,17 @@ int cmd_load(cli_ctx *cx)
                     l[i].overdue};
         for (int k = 0; k < 6; k++)
             snprintf(c[k], sizeof c[k], "%d", v[k]);
-        table_add(&t, l[i].uid, l[i].name, l[i].village, c[0], c[1], c[2], c[3], c[4], c[5]);
+        cli_table_add(&t, l[i].uid, l[i].name, l[i].village, c[0], c[1], c[2], c[3], c[4], c[5]);
     }
     if (n >= 0)
-        table_print(&t, "");
+        cli_table_print(&t, "");
     member_loads_free(l, n > 0 ? n : 0);
     return done(db, n < 0 ? -1 : 0, &err);
 }
 
 static void print_suggestions(const hd_suggestion *s, int n)
 {
-    grid t = {.ncols = 6};
+    cli_table t = {.ncols = 6};
     for (int i = 0; i < n; i++) {
         char load[48];
         snprintf(load, sizeof load, ngettext("%d assigned", "%d assigned", (unsigned long)s[i].load),
@@ -411,11 +353,11 @@ static void print_suggestions(const hd_suggestion *s, int n)
                           : s[i].same_village                   ? _("same village")
                           : s[i].same_school                    ? _("same school")
                                                                 : "";
-        table_add(&t, s[i].uid, s[i].name, s[i].village, s[i].school, load, why);
+        cli_table_add(&t, s[i].uid, s[i].name, s[i].village, s[i].school, load, why);
     }
     if (n == 0)
         puts(_("no member to suggest"));
-    table_print(&t, "");
+    cli_table_print(&t, "");
 }
 
 int cmd_suggest(cli_ctx *cx)
@@ -487,17 +429,17 @@ static void visit_saved(hd_db *db, const hd_visit *v, const char *lang)
 {
     char d[11];
     char *hh = name_of(db, "household", v->household_id);
-    printf(_("%s: visit to %s on %s saved (%s)\n"), v->uid, hh, vn(v->date, d),
+    printf(_("%s: visit to %s on %s saved (%s)\n"), v->uid, hh, cli_date_vn(v->date, d),
            model_label(VOCAB_OUTCOME, v->outcome, lang));
     free(hh);
     for (int i = 0; v->outcome == OUTCOME_RETURNED && i < v->nchildren; i++) {
         char *c = name_of(db, "child", v->children[i]);
         printf(_("  %s: back in school from %s (status history, source visit:%s)\n"), c,
-               vn(v->date, d), v->uid);
+               cli_date_vn(v->date, d), v->uid);
         free(c);
     }
     if (v->next_followup[0])
-        printf(_("  next follow-up: %s\n"), vn(v->next_followup, d));
+        printf(_("  next follow-up: %s\n"), cli_date_vn(v->next_followup, d));
 }
 
 static int visit_add_cmd(cli_ctx *cx)
@@ -526,7 +468,7 @@ static int visit_add_cmd(cli_ctx *cx)
 static void print_visit(const hd_visit_row *r, const char *lang)
 {
     char d[11];
-    printf("%s  %s  %s (%s)  %s\n", r->uid, vn(r->date, d), r->household, r->household_uid,
+    printf("%s  %s  %s (%s)  %s\n", r->uid, cli_date_vn(r->date, d), r->household, r->household_uid,
            model_label(VOCAB_OUTCOME, r->outcome, lang));
     printf("    %s %s\n", _("went:"), r->members);
     if (*r->children)
@@ -541,7 +483,7 @@ static void print_visit(const hd_visit_row *r, const char *lang)
         free(s);
     }
     if (*r->next_followup)
-        printf("    %s %s\n", _("next follow-up:"), vn(r->next_followup, d));
+        printf("    %s %s\n", _("next follow-up:"), cli_date_vn(r->next_followup, d));
 }
 
 static int visit_list_cmd(cli_ctx *cx)
@@ -639,9 +581,9 @@ static int commit_add_cmd(cli_ctx *cx)
         char d[11], r[11];
         if (k.review_date[0])
             printf(_("%s: commitment of %s saved, to review on %s\n"), k.uid,
-                   vn(k.signed_date, d), vn(k.review_date, r));
+                   cli_date_vn(k.signed_date, d), cli_date_vn(k.review_date, r));
         else
-            printf(_("%s: commitment of %s saved\n"), k.uid, vn(k.signed_date, d));
+            printf(_("%s: commitment of %s saved\n"), k.uid, cli_date_vn(k.signed_date, d));
     }
     commitment_free(&k);
     return done(db, rc, &err);
@@ -683,7 +625,7 @@ static int commit_status_cmd(cli_ctx *cx)
     if (rc == 0) {
         char d[11];
         printf(_("%s: %s from %s\n"), k.uid, model_label(VOCAB_COMMIT_STATUS, k.status, cx->lang),
-               vn(k.status_date, d));
+               cli_date_vn(k.status_date, d));
     }
     commitment_free(&k);
     return done(db, rc, &err);
@@ -693,7 +635,7 @@ static void print_commitment(hd_db *db, const hd_commitment *k, const char *lang
 {
     char d[11];
     char *hh = name_of(db, "household", k->household_id);
-    printf(_("%s: commitment of %s, household %s\n"), k->uid, vn(k->signed_date, d), hh);
+    printf(_("%s: commitment of %s, household %s\n"), k->uid, cli_date_vn(k->signed_date, d), hh);
     free(hh);
     if (k->child_id) {
         char *c = name_of(db, "child", k->child_id);
@@ -706,7 +648,7 @@ static void print_commitment(hd_db *db, const hd_commitment *k, const char *lang
     if (*k->school_commits)
         printf("  %s %s\n", _("the school commits to:"), k->school_commits);
     if (k->review_date[0])
-        printf("  %s %s\n", _("review:"), vn(k->review_date, d));
+        printf("  %s %s\n", _("review:"), cli_date_vn(k->review_date, d));
     printf("  %s %s\n", _("status:"), model_label(VOCAB_COMMIT_STATUS, k->status, lang));
 }
 
@@ -726,13 +668,13 @@ static int commit_show_cmd(cli_ctx *cx)
         rc = -1;
     if (rc == 0) {
         print_commitment(db, &k, cx->lang);
-        grid t = {.ncols = 3};
+        cli_table t = {.ncols = 3};
         for (int i = 0; i < n; i++) {
             char d[11];
-            table_add(&t, vn(e[i].date, d),
+            cli_table_add(&t, cli_date_vn(e[i].date, d),
                       model_label(VOCAB_COMMIT_STATUS, e[i].status, cx->lang), e[i].note);
         }
-        table_print(&t, "    ");
+        cli_table_print(&t, "    ");
     }
     commit_events_free(e, n > 0 ? n : 0);
     commitment_free(&k);
@@ -755,7 +697,7 @@ int cmd_commit(cli_ctx *cx)
 
 static void print_due(const hd_due_item *d, int n, int with_detail)
 {
-    grid t = {.ncols = with_detail ? 8 : 7};
+    cli_table t = {.ncols = with_detail ? 8 : 7};
     for (int i = 0; i < n; i++) {
         char date[11], since[11];
         const char *state = d[i].overdue ? _("overdue") : _("due");
@@ -763,15 +705,15 @@ static void print_due(const hd_due_item *d, int n, int with_detail)
                                    : xstrdup("");
         char *who = *d[i].responsible ? xasprintf("→ %s", d[i].responsible) : xstrdup("");
         char *ref = *d[i].ref_uid ? xstrdup(d[i].ref_uid)
-                    : *d[i].since ? xasprintf(_("visited %s"), vn(d[i].since, since))
+                    : *d[i].since ? xasprintf(_("visited %s"), cli_date_vn(d[i].since, since))
                                   : xstrdup(_("never visited"));
-        table_add(&t, vn(d[i].due_date, date), state, due_kind_label(d[i].kind), hh,
+        cli_table_add(&t, cli_date_vn(d[i].due_date, date), state, due_kind_label(d[i].kind), hh,
                   d[i].child, who, ref, d[i].detail);
         free(hh);
         free(who);
         free(ref);
     }
-    table_print(&t, "");
+    cli_table_print(&t, "");
 }
 
 static int due_summary(const hd_due_item *d, int n)
@@ -847,11 +789,11 @@ static int report_add_cmd(cli_ctx *cx)
         date_parse(r.date, &rd, NULL);
         date_iso(date_from_days(date_to_days(rd) + cx->cfg.report_response_days), iso);
         if (r.handled_date[0])
-            printf(_("%s: report of %s saved, answered by %s on %s\n"), r.uid, vn(r.date, d),
-                   r.handled_by, vn(r.handled_date, by));
+            printf(_("%s: report of %s saved, answered by %s on %s\n"), r.uid, cli_date_vn(r.date, d),
+                   r.handled_by, cli_date_vn(r.handled_date, by));
         else
-            printf(_("%s: report of %s saved, to answer by %s\n"), r.uid, vn(r.date, d),
-                   vn(iso, by));
+            printf(_("%s: report of %s saved, to answer by %s\n"), r.uid, cli_date_vn(r.date, d),
+                   cli_date_vn(iso, by));
     }
     report_free(&r);
     return done(db, rc, &err);

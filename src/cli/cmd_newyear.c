@@ -9,6 +9,7 @@
 
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "cli/table.h"
 #include "core/casework.h"
 #include "core/i18n.h"
 #include "core/newyear.h"
@@ -17,57 +18,6 @@
 
 enum { NCOLS = 10 };
 
-/* Rows of NCOLS cells, padded by display width when printed (names have
- * multi-byte letters). */
-typedef struct rows {
-    int n;
-    char *(*cell)[NCOLS]; /* owned */
-} rows;
-
-static void rows_add(rows *t, ...)
-{
-    t->cell = xreallocarray(t->cell, (size_t)t->n + 1, sizeof *t->cell);
-    va_list ap;
-    va_start(ap, t);
-    for (int c = 0; c < NCOLS; c++) {
-        const char *s = va_arg(ap, const char *);
-        t->cell[t->n][c] = xstrdup(s ? s : "");
-    }
-    va_end(ap);
-    t->n++;
-}
-
-static void rows_print(rows *t)
-{
-    int w[NCOLS] = {0};
-    for (int r = 0; r < t->n; r++)
-        for (int c = 0; c < NCOLS; c++)
-            if (text_width(t->cell[r][c]) > w[c])
-                w[c] = text_width(t->cell[r][c]);
-    for (int r = 0; r < t->n; r++) {
-        strbuf line = {0};
-        for (int c = 0; c < NCOLS; c++) {
-            sb_add(&line, t->cell[r][c]);
-            sb_addf(&line, "%*s", w[c] - text_width(t->cell[r][c]) + 2, "");
-            free(t->cell[r][c]);
-        }
-        while (line.len && line.buf[line.len - 1] == ' ')
-            line.buf[--line.len] = '\0';
-        puts(sb_str(&line));
-        sb_free(&line);
-    }
-    free(t->cell);
-    memset(t, 0, sizeof *t);
-}
-
-static const char *vn(const char *iso, char buf[11])
-{
-    hd_date d;
-    buf[0] = '\0';
-    if (iso && *iso && date_parse(iso, &d, NULL) == 0)
-        date_vn(d, buf);
-    return buf;
-}
 
 /* "grade 5, 5A"; the level when the grade is not known. */
 static char *grade_text(int grade, int level, const char *class_name, const char *lang)
@@ -86,19 +36,19 @@ static void print_title(int n, const hd_newyear_period *p)
         when = xasprintf(ngettext("the school year started on %s, %d day ago",
                                   "the school year started on %s, %d days ago",
                                   (unsigned long)p->days),
-                         vn(p->start, d), p->days);
+                         cli_date_vn(p->start, d), p->days);
     else
         when = xasprintf(ngettext("the school year starts on %s, in %d day",
                                   "the school year starts on %s, in %d days",
                                   (unsigned long)-p->days),
-                         vn(p->start, d), -p->days);
+                         cli_date_vn(p->start, d), -p->days);
     printf(ngettext("%d child not yet back for %d-%d (%s)\n",
                     "%d children not yet back for %d-%d (%s)\n", (unsigned long)n),
            n, p->year, p->year + 1, when);
     free(when);
 }
 
-static void add_row(rows *t, const hd_newyear_row *r, const char *lang)
+static void add_row(cli_table *t, const hd_newyear_row *r, const char *lang)
 {
     char born[8];
     snprintf(born, sizeof born, "%d", r->birth_year);
@@ -106,7 +56,7 @@ static void add_row(rows *t, const hd_newyear_row *r, const char *lang)
     char *next = grade_text(r->next_grade, r->next_level, "", lang);
     char *expected = r->transition ? xasprintf(_("%s, new school"), next) : xstrdup(next);
     const char *risk = r->at_risk ? _("at risk") : r->risk ? _("risk factors") : "";
-    rows_add(t, r->child_uid, r->child, born, r->household, r->village, was, r->school,
+    cli_table_add(t, r->child_uid, r->child, born, r->household, r->village, was, r->school,
              expected, risk, r->lead);
     free(was);
     free(next);
@@ -127,13 +77,13 @@ static int watch_cmd(cli_ctx *cx, hd_db *db, const char *village, int transition
     if (n < 0)
         return cli_error("%s", err.msg);
     print_title(n, &p);
-    rows t = {0};
+    cli_table t = {.ncols = NCOLS};
     if (n > 0)
-        rows_add(&t, _("Code"), _("Pupil"), _("Born"), _("Household"), _("Village"),
+        cli_table_add(&t, _("Code"), _("Pupil"), _("Born"), _("Household"), _("Village"),
                  _("Last year"), _("School"), _("Expected"), _("Risk"), _("Lead"));
     for (int i = 0; i < n; i++)
         add_row(&t, &r[i], cx->lang);
-    rows_print(&t);
+    cli_table_print(&t, "");
     newyear_rows_free(r, n);
     return EXIT_OK;
 }
@@ -184,7 +134,7 @@ static void confirm_saved(hd_db *db, int64_t id, int start_month, const char *la
         school_free(&s);
     }
     printf(_("%s: %s is back for %d-%d in %s%s, from %s\n"), c.uid, c.full_name, p.year,
-           p.year + 1, where, school, vn(c.status_date, d));
+           p.year + 1, where, school, cli_date_vn(c.status_date, d));
     free(where);
     free(school);
     child_free(&c);
