@@ -68,6 +68,8 @@ static const tui_action_def defs[ACT_COUNT] = {
                     N_("Follow-ups, visits, reviews and reports due or overdue"), 0},
     [ACT_GO_MINE] = {ACT_GO_MINE, {'8', 'a', 0}, N_("Mine"),
                      N_("My households and my agenda (the member with your login)"), 0},
+    [ACT_GO_LOAD] = {ACT_GO_LOAD, {'9', 'l', 0}, N_("Load"),
+                     N_("Each member's households, children and visits due, to balance them"), 0},
     [ACT_GO_UNASSIGNED] = {ACT_GO_UNASSIGNED, {'7', 'u', 0}, N_("No one"),
                            N_("At-risk households and children with no one assigned"), 0},
     /* case work from a household (or a child) of a list */

@@ -39,6 +39,7 @@ typedef enum tui_action {
     ACT_GO_DUE,
     ACT_GO_UNASSIGNED,
     ACT_GO_MINE,
+    ACT_GO_LOAD,
     ACT_ASSIGN,
     ACT_VISIT,
     ACT_COMMIT,

@@ -84,9 +84,11 @@ tui_screen *screen_list_new(tui *t, hd_list_kind kind, int64_t village_id,
 typedef void (*tui_confirm_fn)(tui *t, void *ctx);
 tui_screen *screen_confirm_new(tui *t, const char *question, tui_confirm_fn yes, void *ctx);
 
-/* Case work seen from the committee: what is due (member_id 0: everyone),
- * or (unassigned) the at-risk households no one is assigned to. */
-tui_screen *screen_due_new(tui *t, int64_t member_id, int unassigned);
+/* Case work seen from the committee (list): what is due (member_id 0:
+ * everyone), the at-risk households no one is assigned to, or each member's
+ * load for the chair to balance. */
+enum { DUE_LIST, DUE_UNASSIGNED, DUE_LOAD };
+tui_screen *screen_due_new(tui *t, int64_t member_id, int list);
 /* A member: the households and children they answer for, and their agenda. */
 tui_screen *screen_member_new(tui *t, int64_t member_id);
 

@@ -14,11 +14,12 @@
 enum { DUE_MAX = 500 };
 
 typedef struct due_state {
-    int unassigned;          /* which list */
+    int unassigned;          /* which list: DUE_LIST, DUE_UNASSIGNED, DUE_LOAD */
     int64_t member_id;       /* 0: the whole committee */
     int overdue_only;
     hd_due_item *items;
     hd_unassigned *free_rows;
+    hd_member_load *loads;
     int n, total, overdue;
     int sel, first;
     char error[1024];
@@ -33,8 +34,10 @@ static void due_clear(due_state *d)
 {
     due_items_free(d->items, d->n);
     unassigned_free(d->free_rows, d->n);
+    member_loads_free(d->loads, d->n);
     d->items = NULL;
     d->free_rows = NULL;
+    d->loads = NULL;
     d->n = 0;
 }
 
@@ -44,11 +47,13 @@ static void due_reload(tui_screen *s, tui *t)
     due_clear(d);
     d->error[0] = '\0';
     hd_err err;
-    if (d->unassigned) {
+    hd_cw_opts o;
+    cw_opts_init(&o, t->cfg);
+    if (d->unassigned == DUE_UNASSIGNED) {
         d->n = unassigned_households(t->db, &d->free_rows, &err);
+    } else if (d->unassigned == DUE_LOAD) {
+        d->n = member_load_list(t->db, &o, &d->loads, &err);
     } else {
-        hd_cw_opts o;
-        cw_opts_init(&o, t->cfg);
         hd_due_filter f = {.member_id = d->member_id, .overdue_only = d->overdue_only,
                            .limit = DUE_MAX};
         d->n = due_list(t->db, &o, &f, &d->items, &err);
@@ -98,13 +103,28 @@ static void draw_free_row(const due_state *d, int i, int y)
     term_put(stdscr, y, 1, COLS - 2, line, r, 0);
 }
 
+/* A member's load: what the chair balances. */
+static void draw_load(const due_state *d, int i, int y)
+{
+    const hd_member_load *l = &d->loads[i];
+    tui_role r = i == d->sel ? ROLE_SELECTED : l->overdue ? ROLE_FLAG : ROLE_NORMAL;
+    char line[300];
+    snprintf(line, sizeof line, _("%3d households (%d lead), %3d children, %2d due, %2d overdue"),
+             l->households, l->leads, l->children, l->due, l->overdue);
+    term_put(stdscr, y, 0, COLS, "", r, 1);
+    term_put(stdscr, y, 1, 26, l->name ? l->name : "", r, 0);
+    term_put(stdscr, y, 28, COLS - 29, line, r, 0);
+}
+
 static void due_draw(tui_screen *s, tui *t, int top, int height)
 {
     (void)t;
     due_state *d = s->st;
     char head[300];
-    if (d->unassigned)
+    if (d->unassigned == DUE_UNASSIGNED)
         snprintf(head, sizeof head, _("%d at-risk households with no one assigned"), d->n);
+    else if (d->unassigned == DUE_LOAD)
+        snprintf(head, sizeof head, "%s", _("Each member's load"));
     else
         snprintf(head, sizeof head, _("%d due, %d of them overdue%s"), d->total, d->overdue,
                  d->overdue_only ? _(" (showing the overdue)") : "");
@@ -119,8 +139,10 @@ static void due_draw(tui_screen *s, tui *t, int top, int height)
     if (d->sel >= d->first + rows)
         d->first = d->sel - rows + 1;
     for (int i = d->first, y = top + 2; i < d->n && y < top + height; i++, y++) {
-        if (d->unassigned)
+        if (d->unassigned == DUE_UNASSIGNED)
             draw_free_row(d, i, y);
+        else if (d->unassigned == DUE_LOAD)
+            draw_load(d, i, y);
         else
             draw_item(d, i, y);
     }
@@ -140,12 +162,17 @@ static void due_key(tui_screen *s, tui *t, tui_action a, tui_key k)
     case ACT_PAGE_DOWN: d->sel = d->sel + page < d->n ? d->sel + page : (d->n ? d->n - 1 : 0); break;
     case ACT_PAGE_UP: d->sel = d->sel > page ? d->sel - page : 0; break;
     case ACT_FILTER:
-        if (!d->unassigned) {
+        if (d->unassigned == DUE_LIST) {
             d->overdue_only = !d->overdue_only;
             due_reload(s, t);
         }
         break;
     case ACT_OPEN: {
+        if (d->unassigned == DUE_LOAD) {
+            if (d->n)
+                tui_push(t, screen_member_new(t, d->loads[d->sel].member_id));
+            break;
+        }
         int64_t hh = !d->n ? 0 : d->unassigned ? d->free_rows[d->sel].household_id
                                                : d->items[d->sel].household_id;
         if (hh)
@@ -167,12 +194,15 @@ static const tui_screen_ops due_ops = {
     "due", due_actions, 0, due_draw, due_key, due_reload, due_free,
 };
 
-tui_screen *screen_due_new(tui *t, int64_t member_id, int unassigned)
+tui_screen *screen_due_new(tui *t, int64_t member_id, int list)
 {
     due_state *d = xcalloc(1, sizeof *d);
     d->member_id = member_id;
-    d->unassigned = unassigned;
-    tui_screen *s = tui_screen_new(&due_ops, d, unassigned ? _("No one assigned") : _("Due"));
+    d->unassigned = list;
+    const char *title = list == DUE_UNASSIGNED ? _("No one assigned")
+                        : list == DUE_LOAD ? _("Load")
+                                                 : _("Due");
+    tui_screen *s = tui_screen_new(&due_ops, d, title);
     due_reload(s, t);
     return s;
 }

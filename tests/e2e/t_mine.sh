@@ -15,6 +15,11 @@ wait_for "Năm học"
 keys 8
 wait_for "$name"
 wait_for "Lịch việc"
+keys Escape
+wait_for "Năm học"
+keys 9
+wait_for "Khối lượng phụ trách của từng thành viên"
+wait_for "$name"
 keys F10
 wait_for "[exited]"
 stop
