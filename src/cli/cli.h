@@ -43,5 +43,9 @@ int cmd_due(cli_ctx *cx);
 int cmd_report(cli_ctx *cx);
 /* The start of the school year (cmd_newyear.c). */
 int cmd_newyear(cli_ctx *cx);
+/* Backups and the audit log (cmd_admin.c). */
+int cmd_backup(cli_ctx *cx);
+int cmd_restore(cli_ctx *cx);
+int cmd_audit(cli_ctx *cx);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "core/backup.h"
 #include "core/demo.h"
 #include "core/export.h"
 #include "core/i18n.h"
@@ -115,6 +116,7 @@ int cmd_import(cli_ctx *cx)
     hd_import_stats st;
     hd_msgs errors = {0}, warnings = {0};
     hd_err err = {{0}};
+    backup_policy_set(cx->cfg.backup_dir, cx->cfg.backup_keep);
     int rc = import_csv(db, (hd_table)t, cx->argv[2], dry, cx->cfg.school_year_start_month,
                         &st, &errors, &warnings, &err);
     db_close(db);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/backup.h"
 #include "core/csv.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -482,6 +483,11 @@ int import_csv(hd_db *db, hd_table table, const char *path, int dry_run,
     importer im = {.db = db, .table = table, .path = path,
                    .start_month = school_year_start_month, .errors = errors,
                    .warnings = warnings, .stats = stats};
+    /* A copy before the file changes anything; none for a dry run. */
+    if (!dry_run && backup_before(db, "import", err) < 0) {
+        fclose(fp);
+        return -1;
+    }
     int tok = db_write_begin(db, err);
     if (tok < 0) {
         fclose(fp);
