@@ -115,7 +115,7 @@ test-asan:
 
 valgrind: all $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do \
-	    valgrind -q --error-exitcode=9 --leak-check=full $$t >/dev/null; done
+	    valgrind -q --error-exitcode=9 --leak-check=full --child-silent-after-fork=yes $$t >/dev/null; done
 	@HUYDONG_WRAP="valgrind -q --error-exitcode=9 --leak-check=full" \
 	    sh tests/cli/run.sh ./$(BIN)
 	@echo "valgrind: clean"
