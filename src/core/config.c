@@ -125,7 +125,7 @@ static const setting schema[] = {
           "Paper size documents are laid out for: A4 or A3."),
     S_INT("print.lines_per_page", lines_per_page, 20, 200, 60, "Lines printed on one page."),
     S_STR("backup.dir", backup_dir, "backups", F_NONEMPTY | F_RAW, NULL,
-          "Directory for database backups; a relative path is relative to the current directory."),
+          "Directory for database backups; a relative path is relative to the database's folder."),
     S_INT("backup.keep", backup_keep, 0, 1000, 10,
           "Number of backups kept; older ones are deleted (0 keeps them all)."),
 };
