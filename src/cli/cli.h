@@ -43,9 +43,13 @@ int cmd_due(cli_ctx *cx);
 int cmd_report(cli_ctx *cx);
 /* The start of the school year (cmd_newyear.c). */
 int cmd_newyear(cli_ctx *cx);
+/* A month's figures, branch ratings and closing (cmd_month.c). */
+int cmd_month(cli_ctx *cx);
 /* Backups and the audit log (cmd_admin.c). */
 int cmd_backup(cli_ctx *cx);
 int cmd_restore(cli_ctx *cx);
 int cmd_audit(cli_ctx *cx);
+/* Printed documents (cmd_print.c). */
+int cmd_print(cli_ctx *cx);
 
 #endif

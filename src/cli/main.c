@@ -59,6 +59,12 @@ static const struct {
      N_("children in school last year not yet back this year")},
     {"newyear", cmd_newyear, "newyear confirm CHILD [OPTION]...",
      N_("record a school's confirmation (--grade, --class, --school, --date)")},
+    {"month", cmd_month, "month figures|ratings MONTH [--village V]",
+     N_("a month's figures per level, or the party branches' ratings")},
+    {"month", cmd_month, "month close|show MONTH [--reason T|--version N]",
+     N_("freeze a month's figures and ratings; show a closed month")},
+    {"print", cmd_print, "print at-risk|dropouts [OPTION]...",
+     N_("print a list (--month M, --width 80|132, --to text|csv|pdf FILE, --to printer)")},
 };
 
 static void usage(FILE *fp)

@@ -582,9 +582,75 @@ static void add_migration2(strbuf *sb)
         add_append_only_triggers(sb, append_only2[i]);
 }
 
+/* Closed months (monthly.h): a month's figures and branch ratings frozen as
+ * a snapshot, so that later corrections to the histories do not silently
+ * change what the committee signed.  Closing again (with a reason) adds a
+ * version and marks the previous one superseded: both are kept.  The figure
+ * and rating rows are written with their snapshot in one transaction and
+ * never changed, so the snapshot's audit row covers them. */
+static const char *const migration3[] = {
+    "CREATE TABLE month_snapshot (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2100),\n"
+    "  month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),\n"
+    "  number INTEGER NOT NULL CHECK (number >= 1),\n"
+    "  as_of TEXT NOT NULL CHECK " ISO_DATE("as_of") ",\n"
+    "  closed_at TEXT NOT NULL DEFAULT (" NOW "),\n"
+    "  closed_by TEXT NOT NULL,\n"
+    "  reason TEXT NOT NULL DEFAULT '',\n"
+    "  status TEXT NOT NULL DEFAULT 'closed' CHECK (status IN ('closed','superseded')),\n"
+    STAMPS ",\n"
+    "  UNIQUE (year, month, number),\n"
+    "  CHECK (number = 1 OR reason <> '')\n"
+    ");\n",
+    /* at most one version of a month is the one in force */
+    "CREATE UNIQUE INDEX month_snapshot_closed ON month_snapshot(year, month)"
+    " WHERE status = 'closed';\n",
+    /* village_id 0 is the commune; level '*' all levels, 'minority' the
+     * ethnic-minority children; value NULL for a rate with no denominator */
+    "CREATE TABLE month_figure (\n"
+    "  snapshot_id INTEGER NOT NULL REFERENCES month_snapshot(id),\n"
+    "  village_id INTEGER NOT NULL,\n"
+    "  level TEXT NOT NULL,\n"
+    "  figure TEXT NOT NULL,\n"
+    "  value REAL,\n"
+    "  PRIMARY KEY (snapshot_id, village_id, level, figure)\n"
+    ") WITHOUT ROWID;\n",
+    /* the village's name and place in the list as they were when closed */
+    "CREATE TABLE month_rating (\n"
+    "  snapshot_id INTEGER NOT NULL REFERENCES month_snapshot(id),\n"
+    "  village_id INTEGER NOT NULL,\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  village_name TEXT NOT NULL,\n"
+    "  rating INTEGER NOT NULL,\n"
+    "  rating_name TEXT NOT NULL,\n"
+    "  rules TEXT NOT NULL DEFAULT '',\n"
+    "  PRIMARY KEY (snapshot_id, village_id)\n"
+    ") WITHOUT ROWID;\n",
+};
+
+static const audited_table audited3[] = {
+    {"month_snapshot", "year month number as_of closed_by reason status archived"},
+};
+
+static const char *const append_only3[] = {"month_figure", "month_rating"};
+
+static void add_migration3(strbuf *sb)
+{
+    for (size_t i = 0; i < HD_ARRAY_LEN(migration3); i++)
+        sb_add(sb, migration3[i]);
+    for (size_t i = 0; i < HD_ARRAY_LEN(audited3); i++) {
+        add_audit_triggers(sb, &audited3[i]);
+        add_stamp_trigger(sb, audited3[i].name);
+    }
+    for (size_t i = 0; i < HD_ARRAY_LEN(append_only3); i++)
+        add_append_only_triggers(sb, append_only3[i]);
+}
+
 int schema_latest(void)
 {
-    return 2;
+    return 3;
 }
 
 char *schema_migration_sql(int n)
@@ -602,6 +668,8 @@ char *schema_migration_sql(int n)
             add_search_triggers(&sb, &indexed1[i]);
     } else if (n == 2) {
         add_migration2(&sb);
+    } else if (n == 3) {
+        add_migration3(&sb);
     }
     return sb_detach(&sb);
 }

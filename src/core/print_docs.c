@@ -1,0 +1,160 @@
+/* print_docs.c — the committee's documents (print.h): each is one query
+ * whose rows become the table of a document. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/model.h"
+#include "core/print.h"
+
+/* The open sponsor of a child, else the open lead of its household. */
+#define RESPONSIBLE_SQL                                                                   \
+    "coalesce((SELECT m.full_name FROM assignment a JOIN member m ON m.id = a.member_id"   \
+    " WHERE a.child_id = c.id AND a.role = 'sponsor' AND a.end_date IS NULL"              \
+    " AND a.archived = 0 ORDER BY a.start_date DESC LIMIT 1),"                            \
+    " (SELECT m.full_name FROM assignment a JOIN member m ON m.id = a.member_id"           \
+    " WHERE a.household_id = c.household_id AND a.role = 'lead' AND a.end_date IS NULL"   \
+    " AND a.archived = 0 ORDER BY a.start_date DESC LIMIT 1), '')"
+
+static char *risk_text(unsigned risk, const char *other)
+{
+    strbuf sb = {0};
+    for (int r = 0; r < RISK_COUNT; r++)
+        if (risk & (1u << r)) {
+            const char *label = r == RISK_OTHER && other && *other
+                                    ? other : model_label(VOCAB_RISK, r, "vi");
+            sb_addf(&sb, "%s%s", sb.len ? "; " : "", label);
+        }
+    return sb_detach(&sb);
+}
+
+static char *col(sqlite3_stmt *st, int i)
+{
+    return db_col_text(st, i);
+}
+
+/* The issuing commune is the database's own; the configuration's name is
+ * only for a database that has none. */
+static void start(hd_db *db, hd_doc *d, const hd_config *cfg, const char *title, int year,
+                  int month, int ncols, const char *const *titles)
+{
+    char *sub = xasprintf("Tháng %02d/%d", month, year);
+    hd_config named = *cfg;
+    sqlite3_stmt *st = db_prepare(db, "SELECT name FROM commune WHERE id = 1");
+    char *name = sqlite3_step(st) == SQLITE_ROW ? db_col_text(st, 0) : NULL;
+    db_finish(db, st);
+    if (name && *name)
+        named.commune_name = name;
+    doc_init(d, &named, date_today(), title, sub, ncols, titles);
+    free(name);
+    free(sub);
+}
+
+/* Steps st to the end, adding each row that fill() makes; 0 or -1. */
+typedef void (*row_fn)(sqlite3_stmt *st, hd_doc *d);
+
+static int fill(hd_db *db, sqlite3_stmt *st, hd_doc *d, row_fn fn, hd_err *err)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        fn(st, d);
+    if (rc != SQLITE_DONE) {
+        db_fail(db, err, "reading the document's rows");
+        db_finish(db, st);
+        return -1;
+    }
+    db_finish(db, st);
+    return 0;
+}
+
+static void free_cells(char **cells, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(cells[i]);
+}
+
+/* ---- at risk ---------------------------------------------------------------------- */
+
+static void at_risk_row(sqlite3_stmt *st, hd_doc *d)
+{
+    char *c[6];
+    c[0] = col(st, 0);
+    c[1] = col(st, 1);
+    char *village = col(st, 2), *head = col(st, 3);
+    c[2] = *head ? xasprintf("%s (hộ %s)", village, head) : xstrdup(village);
+    free(village);
+    free(head);
+    c[3] = col(st, 4);
+    c[4] = risk_text((unsigned)sqlite3_column_int64(st, 5), (const char *)sqlite3_column_text(st, 6));
+    c[5] = col(st, 7);
+    doc_add_row(d, (const char *const *)c);
+    free_cells(c, 6);
+}
+
+int doc_at_risk(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d, hd_err *err)
+{
+    static const char *const titles[] = {"Họ và tên", "Năm sinh", "Thôn, hộ", "Lớp",
+                                         "Nguy cơ", "Người phụ trách"};
+    start(db, d, cfg, "DANH SÁCH HỌC SINH CÓ NGUY CƠ BỎ HỌC", year, month, 6, titles);
+    sqlite3_stmt *st = db_prepare(db,
+        "SELECT c.full_name, c.birth_year, coalesce(v.name, ''), coalesce(h.head_name, ''),"
+        " c.class_name, c.risk, c.risk_other, " RESPONSIBLE_SQL
+        " FROM child c LEFT JOIN household h ON h.id = c.household_id"
+        " LEFT JOIN village v ON v.id = h.village_id"
+        " WHERE c.status = 'at_risk' AND c.archived = 0"
+        " ORDER BY v.sort_key IS NULL, v.sort_key, c.sort_key, c.id");
+    return fill(db, st, d, at_risk_row, err);
+}
+
+/* ---- dropouts ------------------------------------------------------------------------ */
+
+static void dropout_row(sqlite3_stmt *st, hd_doc *d)
+{
+    char *c[7];
+    c[0] = col(st, 0);
+    c[1] = col(st, 1);
+    char *village = col(st, 2), *addr = col(st, 3);
+    c[2] = *addr ? xasprintf("%s, %s", addr, village) : xstrdup(village);
+    free(village);
+    free(addr);
+    c[3] = col(st, 4);
+    int pov = model_from_code(VOCAB_POVERTY, (const char *)sqlite3_column_text(st, 5));
+    char *notes = col(st, 6);
+    strbuf sb = {0};
+    if (pov > POVERTY_NONE)
+        sb_add(&sb, model_label(VOCAB_POVERTY, pov, "vi"));
+    if (*notes)
+        sb_addf(&sb, "%s%s", sb.len ? "; " : "", notes);
+    free(notes);
+    c[4] = sb_detach(&sb);
+    c[5] = col(st, 7);
+    hd_date dt;
+    char vn[11] = "";
+    if (date_parse((const char *)sqlite3_column_text(st, 8), &dt, NULL) == 0)
+        date_vn(dt, vn);
+    c[6] = xstrdup(vn);
+    doc_add_row(d, (const char *const *)c);
+    free_cells(c, 7);
+}
+
+int doc_dropouts(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d, hd_err *err)
+{
+    static const char *const titles[] = {"Họ và tên", "Năm sinh", "Địa chỉ", "Lớp",
+                                         "Hoàn cảnh gia đình", "Nguyên nhân", "Ngày bỏ học"};
+    start(db, d, cfg, "DANH SÁCH HỌC SINH BỎ HỌC", year, month, 7, titles);
+    char end[11];
+    date_iso((hd_date){year, month, date_days_in_month(year, month)}, end);
+    /* The status on the last day of the month, from the history, so a
+     * child who came back later still counts in the month they were out. */
+    sqlite3_stmt *st = db_prepare(db,
+        "SELECT c.full_name, c.birth_year, coalesce(v.name, ''), coalesce(h.address, ''),"
+        " c.class_name, coalesce(h.poverty, 'none'), coalesce(h.notes, ''), s.reason, s.date"
+        " FROM child c JOIN child_status s ON s.id = (SELECT s2.id FROM child_status s2"
+        "   WHERE s2.child_id = c.id AND s2.date <= ?1 ORDER BY s2.date DESC, s2.id DESC"
+        "   LIMIT 1)"
+        " LEFT JOIN household h ON h.id = c.household_id"
+        " LEFT JOIN village v ON v.id = h.village_id"
+        " WHERE s.status = 'dropped_out' AND c.archived = 0"
+        " ORDER BY v.sort_key IS NULL, v.sort_key, c.sort_key, c.id");
+    sqlite3_bind_text(st, 1, end, -1, SQLITE_TRANSIENT);
+    return fill(db, st, d, dropout_row, err);
+}
