@@ -327,3 +327,44 @@ int form_key(tui_form *f, tui_action a, tui_key k)
         return edit_choice(fl, k);
     return edit_text(fl, k);
 }
+
+/* ---- form screens ---------------------------------------------------------- */
+
+int form_screen_key(tui_form *f, tui *t, tui_action a, tui_key k)
+{
+    if (a == ACT_CANCEL) {
+        tui_pop(t);
+        tui_message(t, ROLE_NORMAL, "%s", _("Left without saving."));
+        return FORM_LEFT;
+    }
+    if (a == ACT_SAVE || (a == ACT_NEXT_FIELD && k == '\r' && f->focus == f->n - 1))
+        return FORM_SAVE; /* Enter on the last field saves too */
+    form_key(f, a, k);
+    return FORM_KEPT;
+}
+
+void form_screen_save(tui_form *f, tui *t, form_write_fn write, form_place_fn place, void *ctx)
+{
+    if (form_check(f) < 0) {
+        tui_message(t, ROLE_ERROR, "%s", _("Some fields are not right: nothing was saved."));
+        return;
+    }
+    hd_err err;
+    int rc = write(ctx, t, &err);
+    if (rc == HD_CONFLICT) {
+        tui_message(t, ROLE_ERROR, "%s",
+                    _("Someone else saved this record after you opened it: nothing was "
+                      "saved. Esc, then open it again to see their change."));
+        return;
+    }
+    if (rc < 0) {
+        if (place)
+            place(ctx, err.msg);
+        else
+            form_error(f, err.msg);
+        tui_message(t, ROLE_ERROR, "%s", err.msg);
+        return;
+    }
+    tui_pop(t); /* the screen below reads again */
+    tui_message(t, ROLE_GOOD, "%s", _("Saved."));
+}

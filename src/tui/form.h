@@ -62,6 +62,21 @@ int form_check(tui_form *f);
 int form_error(tui_form *f, const char *msg);
 
 void form_draw(tui_form *f, tui *t, int top, int height);
+
+/* A form screen's keys: FORM_SAVE when the user asks to save (F2, or Enter
+ * on the last field), FORM_LEFT after Esc (the screen is popped), else
+ * FORM_KEPT (the form used the key, or ignored it). */
+enum { FORM_KEPT, FORM_SAVE, FORM_LEFT };
+int form_screen_key(tui_form *f, tui *t, tui_action a, tui_key k);
+
+/* Saving a form screen: write() runs only when every field is right; a
+ * conflict or an error keeps the form open (the error shown at its field
+ * by place(), or form_error when place is NULL); success pops the screen
+ * and says so. */
+typedef int (*form_write_fn)(void *ctx, tui *t, hd_err *err);
+typedef void (*form_place_fn)(void *ctx, const char *msg);
+void form_screen_save(tui_form *f, tui *t, form_write_fn write, form_place_fn place,
+                      void *ctx);
 /* Handles a key; 1 when the form used it. */
 int form_key(tui_form *f, tui_action a, tui_key k);
 

@@ -410,45 +410,24 @@ static void show_error(cw_state *c, const char *msg)
     form_error(c->form, msg);
 }
 
-static void cw_save(tui_screen *s, tui *t)
+static int cw_write(void *ctx, tui *t, hd_err *err)
 {
-    cw_state *c = s->st;
-    if (form_check(c->form) < 0) {
-        tui_message(t, ROLE_ERROR, "%s", _("Some fields are not right: nothing was saved."));
-        return;
-    }
-    hd_err err;
-    int rc = c->kind == CW_ASSIGN ? assign_save(c, t, &err)
-             : c->kind == CW_VISIT ? visit_save(c, t, &err)
-                                   : commit_save(c, t, &err);
-    if (rc == HD_CONFLICT) {
-        tui_message(t, ROLE_ERROR, "%s",
-                    _("Someone else saved this record after you opened it: nothing was "
-                      "saved. Esc, then open it again to see their change."));
-        return;
-    }
-    if (rc < 0) {
-        show_error(c, err.msg);
-        tui_message(t, ROLE_ERROR, "%s", err.msg);
-        return;
-    }
-    tui_pop(t); /* the list reads again: a child brought back shows it */
-    tui_message(t, ROLE_GOOD, "%s", _("Saved."));
+    cw_state *c = ctx;
+    return c->kind == CW_ASSIGN ? assign_save(c, t, err)
+           : c->kind == CW_VISIT ? visit_save(c, t, err)
+                                 : commit_save(c, t, err);
+}
+
+static void cw_place(void *ctx, const char *msg)
+{
+    show_error(ctx, msg);
 }
 
 static void cw_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 {
     cw_state *c = s->st;
-    if (a == ACT_CANCEL) {
-        tui_pop(t);
-        tui_message(t, ROLE_NORMAL, "%s", _("Left without saving."));
-    } else if (a == ACT_SAVE) {
-        cw_save(s, t);
-    } else if (a == ACT_NEXT_FIELD && k == '\r' && c->form->focus == c->form->n - 1) {
-        cw_save(s, t); /* Enter on the last field saves */
-    } else {
-        form_key(c->form, a, k);
-    }
+    if (form_screen_key(c->form, t, a, k) == FORM_SAVE)
+        form_screen_save(c->form, t, cw_write, cw_place, c);
 }
 
 static void cw_free(tui_screen *s)

@@ -472,43 +472,16 @@ static int rec_write(rec_state *r, tui *t, hd_err *err)
     }
 }
 
-static void rec_save(tui_screen *s, tui *t)
+static int rec_write_cb(void *ctx, tui *t, hd_err *err)
 {
-    rec_state *r = s->st;
-    if (form_check(r->form) < 0) {
-        tui_message(t, ROLE_ERROR, "%s", _("Some fields are not right: nothing was saved."));
-        return;
-    }
-    hd_err err;
-    int rc = rec_write(r, t, &err);
-    if (rc == HD_CONFLICT) {
-        tui_message(t, ROLE_ERROR, "%s",
-                    _("Someone else saved this record after you opened it: nothing was "
-                      "saved. Esc, then open it again to see their change."));
-        return;
-    }
-    if (rc < 0) {
-        form_error(r->form, err.msg);
-        tui_message(t, ROLE_ERROR, "%s", err.msg);
-        return;
-    }
-    tui_pop(t);
-    tui_message(t, ROLE_GOOD, "%s", _("Saved."));
+    return rec_write(ctx, t, err);
 }
 
 static void rec_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 {
     rec_state *r = s->st;
-    if (a == ACT_CANCEL) {
-        tui_pop(t);
-        tui_message(t, ROLE_NORMAL, "%s", _("Left without saving."));
-    } else if (a == ACT_SAVE) {
-        rec_save(s, t);
-    } else if (a == ACT_NEXT_FIELD && k == '\r' && r->form->focus == r->form->n - 1) {
-        rec_save(s, t); /* Enter on the last field saves */
-    } else {
-        form_key(r->form, a, k);
-    }
+    if (form_screen_key(r->form, t, a, k) == FORM_SAVE)
+        form_screen_save(r->form, t, rec_write_cb, NULL, r);
 }
 
 static void rec_free(tui_screen *s)
