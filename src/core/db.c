@@ -250,9 +250,7 @@ static sqlite3_stmt *compile(hd_db *db, const char *sql, unsigned flags)
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v3(db->sql, sql, -1, flags, &st, NULL) != SQLITE_OK) {
         /* SQL is ours: a failure here is a bug (or a file not ours). */
-        fprintf(stderr, "huydong: internal error: %s\n  in: %s\n", sqlite3_errmsg(db->sql),
-                sql);
-        abort();
+        hd_fatal("internal error: %s\n  in: %s", sqlite3_errmsg(db->sql), sql);
     }
     return st;
 }

@@ -22,10 +22,8 @@
 /* libunistring allocates with malloc; keep the never-NULL rule of util.h. */
 static void *vn_checked(void *p)
 {
-    if (!p) {
-        fputs("huydong: out of memory\n", stderr);
-        abort();
-    }
+    if (!p)
+        hd_fatal("out of memory");
     return p;
 }
 

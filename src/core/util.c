@@ -7,10 +7,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void (*fatal_hook)(void);
+
+void hd_on_fatal(void (*hook)(void))
+{
+    fatal_hook = hook;
+}
+
+void hd_fatal(const char *fmt, ...)
+{
+    if (fatal_hook)
+        fatal_hook();
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("huydong: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    exit(2);
+}
+
 static void out_of_memory(size_t n)
 {
-    fprintf(stderr, "huydong: out of memory (%zu bytes)\n", n);
-    abort();
+    hd_fatal("out of memory (%zu bytes)", n);
 }
 
 void *xmalloc(size_t n)
@@ -32,8 +51,7 @@ void *xcalloc(size_t nmemb, size_t size)
 void *xreallocarray(void *p, size_t nmemb, size_t size)
 {
     if (size && nmemb > SIZE_MAX / size) {
-        fprintf(stderr, "huydong: allocation overflow (%zu x %zu)\n", nmemb, size);
-        abort();
+        hd_fatal("allocation overflow (%zu x %zu)", nmemb, size);
     }
     size_t n = nmemb * size;
     void *q = realloc(p, n ? n : 1);

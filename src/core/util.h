@@ -1,8 +1,8 @@
 /* util.h — the one allocation rule, growable strings, and error reporting.
  *
- * Allocation: x* functions never return NULL; on exhaustion they print a message
- * and abort (there is nothing sensible a terminal program can do without memory,
- * and SQLite transactions roll back on the next open).  Every pointer a function
+ * Allocation: x* functions never return NULL; on exhaustion they end the
+ * program through hd_fatal (there is nothing sensible a terminal program can
+ * do without memory, and SQLite transactions roll back on the next open).  Every pointer a function
  * returns is owned by the caller unless its header says otherwise.
  *
  * Errors: a core function that can fail for a reason the user should read takes
@@ -22,6 +22,13 @@
 #endif
 
 #define HD_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* An error no user can mend (memory exhausted, our own SQL refused): the
+ * front end's hook runs first (the terminal interface restores the
+ * terminal), then the message, then exit status 2.  Committed data is safe:
+ * an open transaction is rolled back by SQLite on the next open. */
+void hd_on_fatal(void (*hook)(void));
+_Noreturn void hd_fatal(const char *fmt, ...) HD_PRINTF(1, 2);
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t nmemb, size_t size);

@@ -79,6 +79,7 @@ int term_start(const tui_term_opts *o)
         return -1;
     }
     started = 1;
+    hd_on_fatal(term_stop); /* the terminal comes back even on an internal error */
     /* ncurses writes after every cursor move until endwin() has run once;
      * one round now lets a screen go out in a few writes (fewer packets
      * over SSH). */

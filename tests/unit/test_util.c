@@ -5,8 +5,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "core/util.h"
 
@@ -64,6 +67,39 @@ static void test_in_list(void **state)
     assert_false(str_in_list("", "th"));
 }
 
+static char hook_file[64];
+
+/* Leaves a mark the parent can see: the hook ran in the child. */
+static void mark_hook(void)
+{
+    FILE *fp = fopen(hook_file, "w");
+    if (fp)
+        fclose(fp);
+}
+
+/* An internal error runs the front end's hook, then exits with status 2. */
+static void test_fatal_exits_2(void **state)
+{
+    (void)state;
+    snprintf(hook_file, sizeof hook_file, "/tmp/huydong-hook-%ld", (long)getpid());
+    unlink(hook_file);
+    fflush(NULL);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        hd_on_fatal(mark_hook);
+        if (!freopen("/dev/null", "w", stderr))
+            _exit(3);
+        hd_fatal("internal error: %s", "test");
+    }
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 2);
+    assert_int_equal(access(hook_file, F_OK), 0);
+    unlink(hook_file);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -71,6 +107,7 @@ int main(void)
         cmocka_unit_test(test_fail_and_msgs),
         cmocka_unit_test(test_trim),
         cmocka_unit_test(test_in_list),
+        cmocka_unit_test(test_fatal_exits_2),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
