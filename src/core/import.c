@@ -296,17 +296,18 @@ static int64_t ref_remember(importer *im, const char *key, int64_t id)
     return id;
 }
 
-static int64_t village_lookup(importer *im, hd_col c, const char *v);
+typedef int64_t (*ref_lookup_fn)(importer *im, hd_col c, const char *v);
 
-int64_t imp_village_ref(importer *im, hd_col c)
+/* The record a cell names, found once per file for each name. */
+static int64_t cached_ref(importer *im, hd_col c, const char *table, ref_lookup_fn lookup)
 {
     const char *v = imp_val(im, c);
     if (!v || !*v)
         return 0;
-    char *key = xasprintf("village:%s", v);
+    char *key = xasprintf("%s:%s", table, v);
     int64_t id = ref_cached(im, key);
     if (!id)
-        id = ref_remember(im, key, village_lookup(im, c, v));
+        id = ref_remember(im, key, lookup(im, c, v));
     free(key);
     return id;
 }
@@ -321,21 +322,6 @@ static int64_t village_lookup(importer *im, hd_col c, const char *v)
     else if (!id)
         imp_bad(im, c, _("no village '%s' (import the villages first)"), v);
     return id > 0 ? id : 0;
-}
-
-static int64_t school_lookup(importer *im, hd_col c, const char *v);
-
-int64_t imp_school_ref(importer *im, hd_col c)
-{
-    const char *v = imp_val(im, c);
-    if (!v || !*v)
-        return 0;
-    char *key = xasprintf("school:%s", v);
-    int64_t id = ref_cached(im, key);
-    if (!id)
-        id = ref_remember(im, key, school_lookup(im, c, v));
-    free(key);
-    return id;
 }
 
 static int64_t school_lookup(importer *im, hd_col c, const char *v)
@@ -357,6 +343,16 @@ static int64_t school_lookup(importer *im, hd_col c, const char *v)
     id = s.id;
     school_free(&s);
     return id;
+}
+
+int64_t imp_village_ref(importer *im, hd_col c)
+{
+    return cached_ref(im, c, "village", village_lookup);
+}
+
+int64_t imp_school_ref(importer *im, hd_col c)
+{
+    return cached_ref(im, c, "school", school_lookup);
 }
 
 /* ---- records seen twice in one file -------------------------------------- */

@@ -24,26 +24,6 @@ typedef struct commune {
     int64_t m1, m2, m3, m4;  /* m1 of v1, m2 of v2 and the school, m3 archived, m4 of v2 */
 } commune;
 
-static int64_t village(testdb *t, const char *name)
-{
-    hd_village v = {.name = xstrdup(name), .kind = VKIND_THON};
-    hd_err err;
-    assert_int_equal(village_insert(t->db, &v, &err), 0);
-    int64_t id = v.id;
-    village_free(&v);
-    return id;
-}
-
-static int64_t household(testdb *t, int64_t village_id, const char *head)
-{
-    hd_household h = {.village_id = village_id, .head_name = xstrdup(head)};
-    hd_err err;
-    assert_int_equal(household_insert(t->db, &h, &err), 0);
-    int64_t id = h.id;
-    household_free(&h);
-    return id;
-}
-
 static int64_t child(testdb *t, int64_t hh, const char *name, int status, const char *since,
                      int64_t school)
 {
@@ -81,11 +61,11 @@ static commune *commune_new(void)
     assert_int_equal(school_insert(t->db, &s, &err), 0);
     k->school = s.id;
     school_free(&s);
-    k->v1 = village(t, "Thôn 1");
-    k->v2 = village(t, "Làng Ia Bang");
-    k->h1 = household(t, k->v1, "Nguyễn Văn Ba");
-    k->h2 = household(t, k->v2, "Rơ Châm Khoa");
-    k->h3 = household(t, k->v1, "Ksor Nhiên");
+    k->v1 = testdb_village(t, "Thôn 1");
+    k->v2 = testdb_village(t, "Làng Ia Bang");
+    k->h1 = testdb_household(t, k->v1, "Nguyễn Văn Ba");
+    k->h2 = testdb_household(t, k->v2, "Rơ Châm Khoa");
+    k->h3 = testdb_household(t, k->v1, "Ksor Nhiên");
     k->c1 = child(t, k->h1, "Nguyễn Thị Ánh Đào", STATUS_AT_RISK, "2026-10-01", k->school);
     k->c2 = child(t, k->h2, "Rơ Châm H'Nga", STATUS_DROPPED_OUT, "2026-11-02", k->school);
     k->c3 = child(t, k->h3, "Ksor Y Thuân", STATUS_ENROLLED, "2026-09-05", 0);

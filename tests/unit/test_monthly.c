@@ -20,26 +20,6 @@ typedef struct commune {
     int64_t c[7];
 } commune;
 
-static int64_t village(testdb *t, const char *name)
-{
-    hd_village v = {.name = xstrdup(name), .kind = VKIND_THON};
-    hd_err err;
-    assert_int_equal(village_insert(t->db, &v, &err), 0);
-    int64_t id = v.id;
-    village_free(&v);
-    return id;
-}
-
-static int64_t household(testdb *t, int64_t village_id, const char *head)
-{
-    hd_household h = {.village_id = village_id, .head_name = xstrdup(head)};
-    hd_err err;
-    assert_int_equal(household_insert(t->db, &h, &err), 0);
-    int64_t id = h.id;
-    household_free(&h);
-    return id;
-}
-
 static int64_t child(testdb *t, int64_t hh, const char *name, int by, int level, int em,
                      const char *since)
 {
@@ -100,11 +80,11 @@ static commune *commune_new(void)
     commune *k = xcalloc(1, sizeof *k);
     k->t = testdb_new();
     config_defaults(&k->cfg);
-    k->va = village(k->t, "Thôn 1");
-    k->vb = village(k->t, "Làng Ia Bang");
-    k->vc = village(k->t, "Thôn 3");
-    k->ha = household(k->t, k->va, "Nguyễn Văn Ba");
-    k->hb = household(k->t, k->vb, "Rơ Châm Khoa");
+    k->va = testdb_village(k->t, "Thôn 1");
+    k->vb = testdb_village(k->t, "Làng Ia Bang");
+    k->vc = testdb_village(k->t, "Thôn 3");
+    k->ha = testdb_household(k->t, k->va, "Nguyễn Văn Ba");
+    k->hb = testdb_household(k->t, k->vb, "Rơ Châm Khoa");
     testdb *t = k->t;
     k->c[1] = child(t, k->ha, "Ánh", 2018, LEVEL_PRIMARY, 0, "2026-09-05");
     k->c[2] = child(t, k->ha, "Bình", 2013, LEVEL_LOWER_SECONDARY, 1, "2026-09-05");
@@ -312,7 +292,7 @@ static void test_published(void **state)
     testdb *t = testdb_new();
     hd_config cfg;
     config_defaults(&cfg);
-    int64_t hh = household(t, village(t, "Plei Ia Krêl"), "Siu Ben");
+    int64_t hh = testdb_household(t, testdb_village(t, "Plei Ia Krêl"), "Siu Ben");
     load_published(t, hh);
     hd_month m;
     hd_err err;

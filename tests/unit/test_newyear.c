@@ -31,36 +31,16 @@ static int64_t school(testdb *t, const char *name, const char *levels)
     return id;
 }
 
-static int64_t village(testdb *t, const char *name)
-{
-    hd_village v = {.name = xstrdup(name), .kind = VKIND_THON};
-    hd_err err;
-    assert_int_equal(village_insert(t->db, &v, &err), 0);
-    int64_t id = v.id;
-    village_free(&v);
-    return id;
-}
-
-static int64_t household(testdb *t, int64_t village_id, const char *head)
-{
-    hd_household h = {.village_id = village_id, .head_name = xstrdup(head)};
-    hd_err err;
-    assert_int_equal(household_insert(t->db, &h, &err), 0);
-    int64_t id = h.id;
-    household_free(&h);
-    return id;
-}
-
 static commune *commune_new(void)
 {
     commune *k = xcalloc(1, sizeof *k);
     k->t = testdb_new();
     k->primary = school(k->t, "TH Ia Dom", "primary");
     k->lower = school(k->t, "THCS Ia Dom", "lower_secondary");
-    k->v1 = village(k->t, "Thôn 2");
-    k->v2 = village(k->t, "Làng Ia Bang");
-    k->h1 = household(k->t, k->v1, "Nguyễn Văn Ba");
-    k->h2 = household(k->t, k->v2, "Rơ Châm Khoa");
+    k->v1 = testdb_village(k->t, "Thôn 2");
+    k->v2 = testdb_village(k->t, "Làng Ia Bang");
+    k->h1 = testdb_household(k->t, k->v1, "Nguyễn Văn Ba");
+    k->h2 = testdb_household(k->t, k->v2, "Rơ Châm Khoa");
     return k;
 }
 
@@ -382,7 +362,7 @@ static void test_lookup(void **state)
                      k->lower);
     assert_int_equal(newyear_lookup(k->t->db, "village", "Thôn 9", "village", &err), -1);
     assert_non_null(strstr(err.msg, "Thôn 9"));
-    village(k->t, "Thôn 2");
+    testdb_village(k->t, "Thôn 2");
     assert_int_equal(newyear_lookup(k->t->db, "village", "Thôn 2", "village", &err), -1);
     assert_non_null(strstr(err.msg, "more than one"));
     commune_free(k);

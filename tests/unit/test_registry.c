@@ -11,26 +11,6 @@
 #include "core/search.h"
 #include "testdb.h"
 
-static int64_t add_village(testdb *t, const char *name)
-{
-    hd_village v = {.name = xstrdup(name), .kind = VKIND_THON};
-    hd_err err;
-    assert_int_equal(village_insert(t->db, &v, &err), 0);
-    int64_t id = v.id;
-    village_free(&v);
-    return id;
-}
-
-static int64_t add_household(testdb *t, int64_t village, const char *head)
-{
-    hd_household h = {.village_id = village, .head_name = xstrdup(head)};
-    hd_err err;
-    assert_int_equal(household_insert(t->db, &h, &err), 0);
-    int64_t id = h.id;
-    household_free(&h);
-    return id;
-}
-
 static int64_t add_child(testdb *t, int64_t hh, const char *name, int year)
 {
     hd_child c = {.household_id = hh, .full_name = xstrdup(name), .sex = SEX_FEMALE,
@@ -49,8 +29,8 @@ static void test_uids_are_stable_keys(void **state)
 {
     (void)state;
     testdb *t = testdb_new();
-    int64_t v1 = add_village(t, "Thôn 1");
-    add_village(t, "Làng Ia Bang");
+    int64_t v1 = testdb_village(t, "Thôn 1");
+    testdb_village(t, "Làng Ia Bang");
     hd_village v;
     hd_err err;
     assert_int_equal(village_get(t->db, v1, &v, &err), 0);
@@ -65,9 +45,9 @@ static void test_nfc_and_keys(void **state)
 {
     (void)state;
     testdb *t = testdb_new();
-    int64_t v = add_village(t, "Thôn 1");
+    int64_t v = testdb_village(t, "Thôn 1");
     /* "Đức" decomposed: D with stroke is precomposed only, u + horn + acute */
-    int64_t h = add_household(t, v, "Nguye\xcc\x82\xcc\x83n Va\xcc\x86n \xc3\x90u\xcc\x9b\xcc\x81" "c");
+    int64_t h = testdb_household(t, v, "Nguye\xcc\x82\xcc\x83n Va\xcc\x86n \xc3\x90u\xcc\x9b\xcc\x81" "c");
     hd_household hh;
     hd_err err;
     assert_int_equal(household_get(t->db, h, &hh, &err), 0);
@@ -81,7 +61,7 @@ static void test_version_conflict(void **state)
 {
     (void)state;
     testdb *t = testdb_new();
-    int64_t v = add_village(t, "Thôn 2");
+    int64_t v = testdb_village(t, "Thôn 2");
     hd_village a, b;
     hd_err err;
     assert_int_equal(village_get(t->db, v, &a, &err), 0);
@@ -106,7 +86,7 @@ static void test_audit_records_each_field(void **state)
 {
     (void)state;
     testdb *t = testdb_new();
-    int64_t v = add_village(t, "Thôn 3");
+    int64_t v = testdb_village(t, "Thôn 3");
     hd_village a;
     hd_err err;
     assert_int_equal(village_get(t->db, v, &a, &err), 0);
@@ -129,7 +109,7 @@ static void test_status_history(void **state)
 {
     (void)state;
     testdb *t = testdb_new();
-    int64_t hh = add_household(t, add_village(t, "Thôn 4"), "Siu Y Nhi");
+    int64_t hh = testdb_household(t, testdb_village(t, "Thôn 4"), "Siu Y Nhi");
     int64_t c = add_child(t, hh, "Siu H'Nga", 2014);
     hd_err err;
     /* a change needs a reason */
@@ -158,7 +138,7 @@ static void test_archive_and_check_version(void **state)
 {
     (void)state;
     testdb *t = testdb_new();
-    int64_t v = add_village(t, "Thôn 5");
+    int64_t v = testdb_village(t, "Thôn 5");
     hd_err err;
     assert_int_equal(record_archive(t->db, "village", v, 7, 1, &err), HD_CONFLICT);
     assert_int_equal(record_archive(t->db, "village", v, 1, 1, &err), 0);
@@ -178,7 +158,7 @@ static void test_search_folds(void **state)
 {
     (void)state;
     testdb *t = testdb_new();
-    int64_t hh = add_household(t, add_village(t, "Làng Mới"), "Nguyễn Văn Đức");
+    int64_t hh = testdb_household(t, testdb_village(t, "Làng Mới"), "Nguyễn Văn Đức");
     add_child(t, hh, "Nguyễn Thị Ánh Đào", 2015);
     add_child(t, hh, "Nguyễn Thị Hoa", 2016);
     add_child(t, hh, "Ksor H'Bia", 2013);
@@ -210,7 +190,7 @@ static void test_reopen_keeps_schema(void **state)
 {
     (void)state;
     testdb *t = testdb_new();
-    add_village(t, "Thôn 6");
+    testdb_village(t, "Thôn 6");
     db_close(t->db);
     hd_err err;
     t->db = db_open(t->path, "tester", 0, &err);
@@ -234,7 +214,7 @@ static void test_bulk_first_entry_once(void **state)
     int tok = db_write_begin(t->db, &err);
     assert_int_equal(tok, 1);
     assert_int_equal(db_bulk_begin(t->db, &err), 0);
-    int64_t hh = add_household(t, add_village(t, "Thôn 1"), "Ksor Blơi");
+    int64_t hh = testdb_household(t, testdb_village(t, "Thôn 1"), "Ksor Blơi");
     hd_child c = {.household_id = hh, .full_name = xstrdup("Ksor H'Bia"), .sex = SEX_FEMALE,
                   .birth_year = 2015, .level = -1};
     assert_int_equal(child_insert(t->db, &c, STATUS_ENROLLED, "2026-09-05", "Đầu năm học",
@@ -263,8 +243,8 @@ static void test_search_follows_renames(void **state)
 {
     (void)state;
     testdb *t = testdb_new();
-    int64_t v = add_village(t, "Thôn Mới");
-    add_village(t, "Thôn Cũ");
+    int64_t v = testdb_village(t, "Thôn Mới");
+    testdb_village(t, "Thôn Cũ");
     hd_village a;
     hd_err err;
     assert_int_equal(village_get(t->db, v, &a, &err), 0);

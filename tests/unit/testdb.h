@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/db.h"
+#include "core/registry.h"
 
 typedef struct testdb {
     char dir[64];
@@ -67,6 +68,28 @@ static inline const char *testdb_file(testdb *t, const char *name, const char *t
     fputs(text, fp);
     fclose(fp);
     return path;
+}
+
+/* A village, a household: the records most tests start from.  Include
+ * <cmocka.h> before this header (the helpers assert). */
+static inline int64_t testdb_village(testdb *t, const char *name)
+{
+    hd_village v = {.name = xstrdup(name), .kind = VKIND_THON};
+    hd_err err;
+    assert_int_equal(village_insert(t->db, &v, &err), 0);
+    int64_t id = v.id;
+    village_free(&v);
+    return id;
+}
+
+static inline int64_t testdb_household(testdb *t, int64_t village_id, const char *head)
+{
+    hd_household h = {.village_id = village_id, .head_name = xstrdup(head)};
+    hd_err err;
+    assert_int_equal(household_insert(t->db, &h, &err), 0);
+    int64_t id = h.id;
+    household_free(&h);
+    return id;
 }
 
 #endif
