@@ -30,11 +30,15 @@ static const tui_action due_actions[] = {
     ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
+/* d->n counts the rows of the one array this screen's list fills. */
 static void due_clear(due_state *d)
 {
-    due_items_free(d->items, d->n);
-    unassigned_free(d->free_rows, d->n);
-    member_loads_free(d->loads, d->n);
+    if (d->unassigned == DUE_UNASSIGNED)
+        unassigned_free(d->free_rows, d->n);
+    else if (d->unassigned == DUE_LOAD)
+        member_loads_free(d->loads, d->n);
+    else
+        due_items_free(d->items, d->n);
     d->items = NULL;
     d->free_rows = NULL;
     d->loads = NULL;

@@ -13,7 +13,10 @@ start() {
         tm kill-server 2>/dev/null
         while tm has-session -t e2e 2>/dev/null; do sleep 0.05; done
     fi
-    tm new-session -d -s e2e -x 80 -y 25 "$*; echo '[exited]'; sleep 30" ||
+    # '[exited]' only for a clean exit, on a line of its own: a crash shows
+    # its status instead, so a test waiting for '[exited]' fails.
+    tm new-session -d -s e2e -x 80 -y 25 \
+        "$*; s=\$?; echo; if [ \$s -eq 0 ]; then echo '[exited]'; else echo \"[exit status \$s]\"; fi; sleep 30" ||
         fail "tmux did not start"
     tm set-option -t e2e status off >/dev/null
 }
