@@ -52,7 +52,8 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 DEBIAN_BUILD_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
-                     libconfig-dev libunistring-dev gettext paps ghostscript
+                     libconfig-dev libunistring-dev gettext paps ghostscript \
+                     pango1.0-tools fonts-dejavu-core
 DEBIAN_TEST_PKGS  := libcmocka-dev tmux sqlite3 valgrind poppler-utils
 
 .PHONY: all deps test check-unit check-cli check-e2e test-asan asan valgrind bench bench-tui run demo \

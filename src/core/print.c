@@ -233,14 +233,14 @@ void doc_widths(const hd_doc *d, int width, int *widths)
         widths[w]--;
         sum--;
     }
-    /* Room left goes one cell at a time to the column that lacks most. */
+    /* Room left goes one cell at a time to the narrowest column that still
+     * wraps: short columns (names, years) come out whole and the long ones
+     * (notes, risk factors) share what remains equally. */
     while (sum < avail) {
-        int best = -1, lack = 0;
+        int best = -1;
         for (int c = 0; c < d->ncols; c++)
-            if (natural[c] - widths[c + 1] > lack) {
-                lack = natural[c] - widths[c + 1];
+            if (widths[c + 1] < natural[c] && (best < 0 || widths[c + 1] < widths[best + 1]))
                 best = c;
-            }
         if (best < 0)
             break;
         widths[best + 1]++;
@@ -532,13 +532,14 @@ void doc_csv(const hd_doc *d, FILE *fp)
 
 /* Writes through PATH.tmp.PID renamed into place.  write_fn returns 0 or -1
  * with err set. */
-typedef int (*doc_writer)(const hd_doc *d, int width, int lpp, const char *tmp, hd_err *err);
+typedef int (*doc_writer)(const hd_doc *d, int width, int lpp, const char *paper,
+                          const char *tmp, hd_err *err);
 
-static int save_via_tmp(const hd_doc *d, int width, int lpp, const char *path, doc_writer fn,
-                        hd_err *err)
+static int save_via_tmp(const hd_doc *d, int width, int lpp, const char *paper,
+                        const char *path, doc_writer fn, hd_err *err)
 {
     char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-    int rc = fn(d, width, lpp, tmp, err);
+    int rc = fn(d, width, lpp, paper, tmp, err);
     if (rc == 0 && rename(tmp, path) != 0)
         rc = hd_fail(err, _("%s: cannot write: %s"), path, strerror(errno));
     if (rc != 0)
@@ -547,7 +548,8 @@ static int save_via_tmp(const hd_doc *d, int width, int lpp, const char *path, d
     return rc;
 }
 
-static int write_text(const hd_doc *d, int width, int lpp, const char *tmp, hd_err *err)
+static int write_text(const hd_doc *d, int width, int lpp, const char *paper, const char *tmp,
+                      hd_err *err)
 {
     FILE *fp = fopen(tmp, "wb");
     if (!fp)
@@ -568,12 +570,12 @@ static int write_text(const hd_doc *d, int width, int lpp, const char *tmp, hd_e
 int doc_save_text(const hd_doc *d, int width, int lines_per_page, const char *path,
                   hd_err *err)
 {
-    return save_via_tmp(d, width, lines_per_page, path, write_text, err);
+    return save_via_tmp(d, width, lines_per_page, NULL, path, write_text, err);
 }
 
 int doc_save_csv(const hd_doc *d, const char *path, hd_err *err)
 {
-    return save_via_tmp(d, 0, 0, path, write_text, err); /* width 0: CSV */
+    return save_via_tmp(d, 0, 0, NULL, path, write_text, err); /* width 0: CSV */
 }
 
 int doc_have_program(const char *program)
@@ -613,49 +615,111 @@ static int pipe_text(const char *command, const char *text, const char *what, hd
     return hd_fail(err, _("%s was stopped by signal %d"), what, WTERMSIG(st));
 }
 
-/* paps's font size and lines per inch so that a page of text fills the
- * sheet inside paps's half-inch margins: DejaVu Sans Mono is 0.6 em wide,
- * so 10 points give 80 columns on A4 upright and 9 points 132 across.
- * (--cpi would scale the font up and push lines onto a second sheet.) */
-static char *paps_command(int width, int lpp, const char *tmp)
+/* s quoted for the shell, inside single quotes. */
+static void shell_quote(strbuf *sb, const char *s)
 {
-    int landscape = width > 80;
-    double h_in = landscape ? 7.0 : 9.7; /* measured: paps keeps more than its margins */
-    strbuf q = {0}; /* the path quoted for the shell */
-    for (const char *s = tmp; *s; s++) {
+    sb_addc(sb, '\'');
+    for (; *s; s++) {
         if (*s == '\'')
-            sb_add(&q, "'\\''");
+            sb_add(sb, "'\\''");
         else
-            sb_addc(&q, *s);
+            sb_addc(sb, *s);
     }
-    /* a line is about 1.2 em high; --lpi misplaces page breaks in paps 0.6 */
-    int pt = (int)(h_in * 72 / ((lpp + 2) * 1.2)), most = landscape ? 9 : 10;
-    pt = pt > most ? most : pt < 4 ? 4 : pt;
-    char *cmd = xasprintf("paps --encoding=UTF-8 --paper=a4%s --font='Monospace %d'"
-                          " | ps2pdf -sPAPERSIZE=a4 - '%s'",
-                          landscape ? " --landscape" : "", pt, sb_str(&q));
-    sb_free(&q);
-    return cmd;
+    sb_addc(sb, '\'');
 }
 
-static int write_pdf(const hd_doc *d, int width, int lpp, const char *tmp, hd_err *err)
+/* Writes each page of text (split at form feeds) to DIR/pNNNN.txt; returns
+ * the number of pages or -1. */
+static int write_pages(const char *text, const char *dir, hd_err *err)
 {
-    if (!doc_have_program("paps") || !doc_have_program("ps2pdf"))
-        return hd_fail(err, "%s", _("PDF needs the programs paps and ps2pdf (Debian packages "
-                                    "paps and ghostscript)"));
+    int n = 0;
+    for (const char *p = text; *p || n == 0; n++) {
+        const char *ff = strchr(p, '\f');
+        size_t len = ff ? (size_t)(ff - p) : strlen(p);
+        char *f = xasprintf("%s/p%04d.txt", dir, n);
+        FILE *fp = fopen(f, "wb");
+        int ok = fp && fwrite(p, 1, len, fp) == len;
+        if (fp && fclose(fp) != 0)
+            ok = 0;
+        free(f);
+        if (!ok)
+            return hd_fail(err, _("%s: cannot write: %s"), dir, strerror(errno));
+        p += len + (ff ? 1 : 0);
+        if (!ff) {
+            n++;
+            break;
+        }
+    }
+    return n;
+}
+
+static void remove_pages(const char *dir, int n)
+{
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k < 2; k++) {
+            char *f = xasprintf("%s/p%04d.%s", dir, i, k ? "pdf" : "txt");
+            unlink(f);
+            free(f);
+        }
+    rmdir(dir);
+}
+
+/* Each page is drawn by pango-view (cairo keeps the letters as text, so the
+ * PDF can be searched and copied: paps 0.6 draws outlines), then
+ * ghostscript joins the pages and fits each on the sheet, landscape for
+ * 132 columns.  Every page of text has the same lines and width, so every
+ * sheet gets the same scale. */
+static int write_pdf(const hd_doc *d, int width, int lpp, const char *paper, const char *out,
+                     hd_err *err)
+{
+    if (!doc_have_program("pango-view") || !doc_have_program("gs"))
+        return hd_fail(err, "%s", _("PDF needs the programs pango-view and gs (Debian packages "
+                                    "pango1.0-tools and ghostscript)"));
+    const char *tmpdir = getenv("TMPDIR");
+    char *dir = xasprintf("%s/huydong-pdf-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    if (!mkdtemp(dir)) {
+        int rc = hd_fail(err, _("%s: cannot write: %s"), dir, strerror(errno));
+        free(dir);
+        return rc;
+    }
     char *text = doc_text(d, width, lpp);
-    char *cmd = paps_command(width, lpp, tmp);
-    int rc = pipe_text(cmd, text, "paps | ps2pdf", err);
-    free(cmd);
+    int pages = write_pages(text, dir, err);
     free(text);
+    int rc = pages < 0 ? -1 : 0;
+    if (rc == 0) {
+        /* points: A4 595 x 842, A3 842 x 1191 */
+        int a3 = paper && strcmp(paper, "A3") == 0;
+        int w = a3 ? 842 : 595, h = a3 ? 1191 : 842;
+        if (width > 80) {
+            int t = w;
+            w = h;
+            h = t;
+        }
+        /* DejaVu Sans Mono at 10 points is 6.02 points a column */
+        strbuf cmd = {0};
+        sb_add(&cmd, "cd ");
+        shell_quote(&cmd, dir);
+        sb_addf(&cmd, " && for f in p*.txt; do pango-view -q --dpi=72"
+                      " --font='DejaVu Sans Mono 10' --margin=30 --width=%d"
+                      " -o \"${f%%.txt}.pdf\" \"$f\" || exit 1; done"
+                      " && gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=pdfwrite"
+                      " -dDEVICEWIDTHPOINTS=%d -dDEVICEHEIGHTPOINTS=%d -dFIXEDMEDIA"
+                      " -dPDFFitPage -sOutputFile=",
+                width * 602 / 100 + 2, w, h);
+        shell_quote(&cmd, out);
+        sb_add(&cmd, " p*.pdf");
+        rc = pipe_text(sb_str(&cmd), "", "pango-view | gs", err);
+        sb_free(&cmd);
+    }
+    remove_pages(dir, pages < 0 ? 0 : pages);
+    free(dir);
     return rc;
 }
 
 int doc_save_pdf(const hd_doc *d, int width, int lines_per_page, const char *paper,
                  const char *path, hd_err *err)
 {
-    (void)paper; /* paps 0.6 knows A4 but not A3: every PDF is A4 */
-    return save_via_tmp(d, width, lines_per_page, path, write_pdf, err);
+    return save_via_tmp(d, width, lines_per_page, paper, path, write_pdf, err);
 }
 
 int doc_print(const hd_doc *d, int width, int lines_per_page, const char *command,

@@ -168,16 +168,24 @@ static void test_csv(void **state)
     doc_free(&d);
 }
 
-/* paps 0.6 (Debian 12) draws the letters as outlines, so pdftotext finds
- * no text in its PDF: the sheets are checked, one per page of text. */
-static void test_pdf(void **state)
+/* Runs cmd and returns its standard output (caller frees). */
+static char *run(const char *cmd)
 {
-    (void)state;
-    if (!doc_have_program("paps") || !doc_have_program("ps2pdf") ||
-        !doc_have_program("pdftotext")) {
-        printf("skipped: paps, ps2pdf or pdftotext missing (make deps)\n");
-        return;
-    }
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    strbuf sb = {0};
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+        sb_addn(&sb, buf, n);
+    pclose(p);
+    return sb_detach(&sb);
+}
+
+/* The PDF keeps its letters as text: pdftotext finds the Vietnamese names,
+ * the figures and the page numbers intact, one sheet per page of text. */
+static void check_pdf(int width, const char *paper, const char *size)
+{
     hd_doc d;
     make_doc(&d, 40);
     char path[] = "/tmp/hd-print-XXXXXX";
@@ -185,20 +193,61 @@ static void test_pdf(void **state)
     assert_true(fd >= 0);
     close(fd);
     hd_err err;
-    assert_int_equal(doc_save_pdf(&d, 80, 30, "A4", path, &err), 0);
-    char *cmd = xasprintf("pdfinfo '%s' | grep Pages", path);
-    FILE *p = popen(cmd, "r");
-    char out[256] = "";
-    size_t n = fread(out, 1, sizeof out - 1, p);
-    out[n] = '\0';
-    pclose(p);
-    char *t = doc_text(&d, 80, 30);
-    const char *pg = strstr(out, "Pages:");
-    assert_non_null(pg);
-    assert_int_equal(atoi(pg + 6), count(t, "\f") + 1);
-    free(t);
+    assert_int_equal(doc_save_pdf(&d, width, 30, paper, path, &err), 0);
+    char *cmd = xasprintf("pdfinfo '%s'", path);
+    char *info = run(cmd);
     free(cmd);
+    char *t = doc_text(&d, width, 30);
+    int pages = count(t, "\f") + 1;
+    const char *pg = strstr(info, "Pages:");
+    assert_non_null(pg);
+    assert_int_equal(atoi(pg + 6), pages);
+    assert_non_null(strstr(info, size));
+    cmd = xasprintf("pdftotext -layout '%s' -", path);
+    char *text = run(cmd);
+    free(cmd);
+    assert_int_equal(count(text, "Nguyễn Thị Ánh Đào"), 40);
+    assert_non_null(strstr(text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+    assert_non_null(strstr(text, "Rơ Châm Khoa"));
+    assert_int_equal(count(text, "2017"), 5);
+    char last[32];
+    snprintf(last, sizeof last, "Trang %d/%d", pages, pages);
+    assert_non_null(strstr(text, last));
+    free(text);
+    free(info);
+    free(t);
     unlink(path);
+    doc_free(&d);
+}
+
+static void test_pdf(void **state)
+{
+    (void)state;
+    if (!doc_have_program("pango-view") || !doc_have_program("gs") ||
+        !doc_have_program("pdftotext")) {
+        printf("skipped: pango-view, gs or pdftotext missing (make deps)\n");
+        return;
+    }
+    check_pdf(80, "A4", "595 x 842");
+    check_pdf(132, "A4", "842 x 595");
+    check_pdf(80, "A3", "842 x 1191");
+}
+
+/* No PDF program: a message naming the packages, and no file. */
+static void test_pdf_missing_program(void **state)
+{
+    (void)state;
+    hd_doc d;
+    make_doc(&d, 1);
+    const char *old = getenv("PATH");
+    char *saved = xstrdup(old ? old : "");
+    setenv("PATH", "/nonexistent", 1);
+    hd_err err;
+    assert_int_equal(doc_save_pdf(&d, 80, 30, "A4", "/tmp/hd-never.pdf", &err), -1);
+    setenv("PATH", saved, 1);
+    free(saved);
+    assert_non_null(strstr(err.msg, "pango1.0-tools"));
+    assert_int_equal(access("/tmp/hd-never.pdf", F_OK), -1);
     doc_free(&d);
 }
 
@@ -212,6 +261,7 @@ int main(void)
         cmocka_unit_test(test_pages_132),
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_pdf),
+        cmocka_unit_test(test_pdf_missing_program),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
