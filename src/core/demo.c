@@ -15,6 +15,7 @@
 
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/demo_int.h"
 #include "core/demo_names.h"
 #include "core/model.h"
 #include "core/registry.h"
@@ -33,43 +34,6 @@ void demo_opts_district(demo_opts *o)
 {
     *o = (demo_opts){.villages = 200, .households = 40000, .children = 100000,
                      .members = 2000, .schools = 60, .seed = 2026, .history_months = 26};
-}
-
-/* ---- random numbers: splitmix64 (never rand(): the output must not depend
- * on the C library) ---------------------------------------------------------- */
-
-typedef struct demo_rng {
-    uint64_t s;
-} demo_rng;
-
-static uint64_t demo_next(demo_rng *r)
-{
-    uint64_t z = (r->s += 0x9E3779B97F4A7C15u);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    return z ^ (z >> 31);
-}
-
-static int demo_below(demo_rng *r, int n)
-{
-    return n <= 1 ? 0 : (int)(demo_next(r) % (uint64_t)n);
-}
-
-/* Uniform in [0, 1). */
-static double demo_unit(demo_rng *r)
-{
-    return (double)(demo_next(r) >> 11) * 0x1.0p-53;
-}
-
-static int demo_chance(demo_rng *r, double p)
-{
-    return demo_unit(r) < p;
-}
-
-/* A day number in [a, b] (a <= b). */
-static long demo_day_in(demo_rng *r, long a, long b)
-{
-    return a + demo_below(r, (int)(b - a + 1));
 }
 
 /* ---- villages ------------------------------------------------------------- */
@@ -992,6 +956,9 @@ int demo_generate(hd_db *db, const demo_opts *o, hd_err *err)
     hd_err e2;
     if (bulk && db_bulk_end(db, rc == 0 ? err : &e2) < 0)
         rc = -1;
+    /* after the bulk rows: case work is audited row by row, as when typed */
+    if (rc == 0)
+        rc = demo_casework(db, o->seed, err);
     if (tok >= 0 && db_write_end(db, tok, rc == 0, err) < 0)
         rc = -1;
     demo_gen_free(&g);

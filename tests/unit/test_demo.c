@@ -347,7 +347,42 @@ static const char *const compared[] = {
     "SELECT full_name || '|' || coalesce(login, '') FROM member ORDER BY id",
     "SELECT child_id || status || date || reason FROM child_status ORDER BY id",
     "SELECT name || branch_secretary FROM village ORDER BY id",
+    "SELECT member_id || role || coalesce(household_id, child_id) || start_date"
+    " FROM assignment ORDER BY id",
+    "SELECT household_id || date || outcome || coalesce(next_followup, '') FROM visit ORDER BY id",
+    "SELECT household_id || signed_date || status FROM commitment ORDER BY id",
 };
+
+/* The demo's case work: most households with a child at risk or out of
+ * school have a lead, some have no one (for the "no one assigned" list);
+ * visits and commitments follow their assignment and are audited. */
+static void test_casework(void **state)
+{
+    hd_db *db = ((fixture *)*state)->db;
+    const char *troubled = "(SELECT DISTINCT household_id FROM child"
+                           " WHERE status IN ('at_risk', 'dropped_out') AND archived = 0)";
+    char *sql = xasprintf("SELECT count(*) FROM %s", troubled);
+    long long n = q_int(db, sql);
+    free(sql);
+    sql = xasprintf("SELECT count(*) FROM %s t WHERE EXISTS (SELECT 1 FROM assignment a"
+                    " WHERE a.household_id = t.household_id AND a.role = 'lead')", troubled);
+    long long led = q_int(db, sql);
+    free(sql);
+    assert_true(n > 10);
+    assert_true(led * 10 >= n * 7 && led < n);
+    assert_true(q_int(db, "SELECT count(*) FROM assignment WHERE role = 'sponsor'") > 0);
+    assert_true(q_int(db, "SELECT count(*) FROM assignment WHERE role = 'support'") > 0);
+    assert_true(q_int(db, "SELECT count(*) FROM visit") > 0);
+    assert_true(q_int(db, "SELECT count(*) FROM commitment WHERE status = 'kept'") > 0);
+    /* a visit is made by a member assigned to the household, after the assignment */
+    assert_int_equal(q_int(db, "SELECT count(*) FROM visit v JOIN visit_member x"
+                               " ON x.visit_id = v.id WHERE NOT EXISTS (SELECT 1 FROM"
+                               " assignment a WHERE a.household_id = v.household_id AND"
+                               " a.member_id = x.member_id AND a.start_date <= v.date)"), 0);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM visit WHERE date > '2026-11-24'"), 0);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM visit v WHERE NOT EXISTS (SELECT 1"
+                               " FROM audit WHERE row_uid = v.uid AND action = 'insert')"), 0);
+}
 
 static void test_deterministic(void **state)
 {
@@ -376,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_histories),       cmocka_unit_test(test_ages_and_grades),
         cmocka_unit_test(test_shares),          cmocka_unit_test(test_text_clean),
         cmocka_unit_test(test_name_data),       cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_casework),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
