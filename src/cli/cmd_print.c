@@ -11,19 +11,8 @@
 
 static const char *usage_text(void)
 {
-    return _("usage: huydong print at-risk|dropouts [--month YYYY-MM] [--width 80|132] "
-             "[--to text FILE|csv FILE|pdf FILE|printer]");
-}
-
-typedef int (*doc_fn)(hd_db *, const hd_config *, int, int, hd_doc *, hd_err *);
-
-static doc_fn find_doc(const char *name)
-{
-    if (strcmp(name, "at-risk") == 0)
-        return doc_at_risk;
-    if (strcmp(name, "dropouts") == 0)
-        return doc_dropouts;
-    return NULL;
+    return _("usage: huydong print committee|visits|at-risk|dropouts|evaluation|report "
+             "[--month YYYY-MM] [--width 80|132] [--to text FILE|csv FILE|pdf FILE|printer]");
 }
 
 /* Where the document goes: "text", "csv", "pdf" take the next argument. */
@@ -82,10 +71,10 @@ int cmd_print(cli_ctx *cx)
     if (u)
         return cli_error(_("%s: unknown option '%s'"), "print", u);
     const char *file = cx->argc == 3 ? cx->argv[2] : NULL;
-    doc_fn fn = cx->argc >= 2 ? find_doc(cx->argv[1]) : NULL;
-    if (!fn || cx->argc > 3 || (file && !to))
+    const hd_doc_kind *kind = cx->argc >= 2 ? doc_kind_find(cx->argv[1]) : NULL;
+    if (!kind || cx->argc > 3 || (file && !to))
         return cli_error("%s", usage_text());
-    int width = w ? atoi(w) : 80, y, m;
+    int width = w ? atoi(w) : kind->width, y, m;
     if (!doc_width_ok(width))
         return cli_error("%s", _("print: --width must be 80 or 132"));
     if (check_to(to, file) || parse_month(month, &y, &m))
@@ -93,9 +82,9 @@ int cmd_print(cli_ctx *cx)
     hd_db *db = cli_open(cx, DB_OPEN_READONLY);
     if (!db)
         return EXIT_USER;
-    hd_doc d;
+    hd_doc d = {0}; /* freeable whatever the build did */
     hd_err err;
-    int rc = fn(db, &cx->cfg, y, m, &d, &err);
+    int rc = kind->build(db, &cx->cfg, y, m, &d, &err);
     if (rc == 0)
         rc = output(&d, cx, to, file, width, &err);
     doc_free(&d);

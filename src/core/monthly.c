@@ -47,13 +47,20 @@ static hd_month_village *add_village(hd_month *m, int64_t id, const char *name)
     return v;
 }
 
-/* The village's entry; children with no household count for the commune only. */
-static hd_month_village *village_of(hd_month *m, int64_t id)
+/* The village's index in m->v, or -1: children with no household count
+ * for the commune only. */
+static int village_index(const hd_month *m, int64_t id)
 {
     for (int i = 1; id && i < m->nv; i++)
         if (m->v[i].id == id)
-            return &m->v[i];
-    return NULL;
+            return i;
+    return -1;
+}
+
+static hd_month_village *village_of(hd_month *m, int64_t id)
+{
+    int i = village_index(m, id);
+    return i < 0 ? NULL : &m->v[i];
 }
 
 /* Adds n to figure f of column c, for the village and for the commune. */
@@ -309,6 +316,59 @@ int monthly_figures(hd_db *db, const hd_config *cfg, int year, int month, hd_mon
     if (rc < 0)
         monthly_free(out);
     return rc;
+}
+
+/* ---- the trend over the school year ---------------------------------------- */
+
+/* Each pupil's first dropout of the school year up to the day, with its
+ * village: the same children as MF_DROPOUTS_YEAR counts. */
+static const char trend_sql[] =
+    "SELECT coalesce(h.village_id, 0), min(s.date) FROM child_status s"
+    " JOIN child c ON c.id = s.child_id LEFT JOIN household h ON h.id = c.household_id"
+    " WHERE s.status = 'dropped_out' AND s.date BETWEEN ?1 AND ?2 AND c.archived = 0"
+    " AND c.level IS NOT NULL AND c.level <> '' GROUP BY c.id";
+
+int monthly_dropout_trend(hd_db *db, const hd_config *cfg, const hd_month *m, double *rates,
+                          int *nmonths, hd_err *err)
+{
+    /* from the config, not m->year_start: a snapshot does not keep it */
+    int sm = cfg->school_year_start_month;
+    hd_date ys = {date_school_year((hd_date){m->year, m->month, 1}, sm), sm, 1};
+    char ys_iso[11];
+    date_iso(ys, ys_iso);
+    int n = (m->year * 12 + m->month) - (ys.year * 12 + ys.month) + 1;
+    if (n < 1 || n > MONTHLY_TREND_MAX)
+        return hd_fail(err, "%s", _("computing the figures"));
+    double *count = xcalloc((size_t)m->nv * MONTHLY_TREND_MAX, sizeof *count);
+    sqlite3_stmt *st = db_prepare(db, trend_sql);
+    sqlite3_bind_text(st, 1, ys_iso, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, m->as_of, -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        hd_date d;
+        if (date_parse((const char *)sqlite3_column_text(st, 1), &d, NULL) != 0)
+            continue;
+        int k = (d.year * 12 + d.month) - (ys.year * 12 + ys.month);
+        int v = village_index(m, sqlite3_column_int64(st, 0));
+        count[k]++;
+        if (v > 0)
+            count[v * MONTHLY_TREND_MAX + k]++;
+    }
+    db_finish(db, st);
+    if (rc != SQLITE_DONE) {
+        free(count);
+        return db_fail(db, err, _("computing the figures"));
+    }
+    for (int i = 0; i < m->nv; i++) {
+        double run = 0, base = m->v[i].col[MCOL_ALL].v[MF_ENROLLED_AT_START];
+        for (int k = 0; k < n; k++) {
+            run += count[i * MONTHLY_TREND_MAX + k];
+            rates[i * MONTHLY_TREND_MAX + k] = ratio(run, base);
+        }
+    }
+    free(count);
+    *nmonths = n;
+    return 0;
 }
 
 /* ---- measures and ratings ------------------------------------------------ */

@@ -71,6 +71,16 @@ int monthly_figures(hd_db *db, const hd_config *cfg, int year, int month, hd_mon
                     hd_err *err);
 void monthly_free(hd_month *m);
 
+/* The dropout rate (all levels, percent) of the commune and each village
+ * at the end of each month of the school year up to m's month, the last
+ * being m's own MF_DROPOUT_RATE: rates[i * MONTHLY_TREND_MAX + k] for m->v[i]
+ * and the k-th month from the year's start (the caller's array of m->nv *
+ * MONTHLY_TREND_MAX); *nmonths months.  NAN where no pupil was in school at
+ * the start.  0 or -1. */
+#define MONTHLY_TREND_MAX 12
+int monthly_dropout_trend(hd_db *db, const hd_config *cfg, const hd_month *m, double *rates,
+                          int *nmonths, hd_err *err);
+
 /* A measure of config_measures() for one village: 0 with *value, 1 when it
  * has no value (no denominator), -1 when the program cannot compute it yet
  * (attendance_rate: no attendance is recorded). */

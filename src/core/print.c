@@ -4,6 +4,7 @@
 #include "core/print.h"
 
 #include <errno.h>
+#include <math.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,11 +199,15 @@ static const char *cell_at(const hd_doc *d, int row, int col)
     return d->cells[row * d->ncols + col];
 }
 
-/* Natural (one line) and least (no word cut, at most 14) widths of column c. */
+/* Natural (the widest cell on one line) and least (no word cut, at most 14)
+ * widths of column c.  A title wraps to fit its column: only its longest
+ * word counts. */
 static void col_needs(const hd_doc *d, int c, int *natural, int *least)
 {
-    *natural = text_width(d->titles[c]);
-    *least = longest_word(d->titles[c]);
+    /* a title may wrap, but not into a tower of short lines */
+    int tw = text_width(d->titles[c]), tlw = longest_word(d->titles[c]);
+    *least = tw < 9 ? tw : tlw > 9 ? tlw : 9;
+    *natural = *least;
     for (int r = 0; r < d->nrows; r++) {
         int w = text_width(cell_at(d, r, c)), lw = longest_word(cell_at(d, r, c));
         *natural = w > *natural ? w : *natural;
@@ -388,6 +393,20 @@ static char *rule(const int *widths, int ncols)
 
 /* The lines of one row of the table (cells wrapped to their widths), the
  * first cell (STT) to the right, the others to the left; titles centred. */
+/* A count, a rate or a share ("12", "0,35", "3/5", "—"): right-aligned,
+ * so the digits line up. */
+static int is_figure(const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    if (strcmp(s, "—") == 0)
+        return 1;
+    for (; *s; s++)
+        if (!strchr("0123456789,./%", *s))
+            return 0;
+    return 1;
+}
+
 static void table_row(pager *p, const char *const *cells, const int *widths, int ncols,
                       int is_title)
 {
@@ -400,7 +419,9 @@ static void table_row(pager *p, const char *const *cells, const int *widths, int
     for (int i = 0; i < height; i++) {
         strbuf sb = {0};
         for (int c = 0; c < ncols; c++) {
-            int align = is_title ? ALIGN_CENTRE : c == 0 ? ALIGN_RIGHT : ALIGN_LEFT;
+            int align = is_title                          ? ALIGN_CENTRE
+                        : c == 0 || is_figure(cells[c]) ? ALIGN_RIGHT
+                                                        : ALIGN_LEFT;
             sb_add(&sb, "| ");
             pad(&sb, i < nw[c] ? w[c][i] : "", widths[c], align);
             sb_addc(&sb, ' ');
@@ -509,6 +530,26 @@ char *doc_text(const hd_doc *d, int width, int lines_per_page)
     }
     pg_free(&p);
     return sb_detach(&out);
+}
+
+char *doc_sparkline(const double *v, int n, double max, int ascii)
+{
+    static const char *const blocks[8] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+    static const char plain[] = "_.:-=+*#";
+    strbuf sb = {0};
+    for (int i = 0; i < n; i++) {
+        if (isnan(v[i])) {
+            sb_addc(&sb, ' ');
+            continue;
+        }
+        int k = max > 0 ? (int)(v[i] / max * 7 + 0.5) : 0;
+        k = k < 0 ? 0 : k > 7 ? 7 : k;
+        if (ascii)
+            sb_addc(&sb, plain[k]);
+        else
+            sb_add(&sb, blocks[k]);
+    }
+    return sb_detach(&sb);
 }
 
 /* ---- ways out --------------------------------------------------------------------- */
@@ -706,7 +747,13 @@ static int write_pdf(const hd_doc *d, int width, int lpp, const char *paper, con
                       " -dDEVICEWIDTHPOINTS=%d -dDEVICEHEIGHTPOINTS=%d -dFIXEDMEDIA"
                       " -dPDFFitPage -sOutputFile=",
                 width * 602 / 100 + 2, w, h);
-        shell_quote(&cmd, out);
+        /* the command runs in the page folder: the output path must not
+         * be relative to ours */
+        char *cwd = out[0] == '/' ? NULL : getcwd(NULL, 0);
+        char *abs = cwd ? xasprintf("%s/%s", cwd, out) : xstrdup(out);
+        shell_quote(&cmd, abs);
+        free(abs);
+        free(cwd);
         sb_add(&cmd, " p*.pdf");
         rc = pipe_text(sb_str(&cmd), "", "pango-view | gs", err);
         sb_free(&cmd);

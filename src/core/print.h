@@ -74,6 +74,11 @@ int doc_save_pdf(const hd_doc *d, int width, int lines_per_page, const char *pap
 int doc_print(const hd_doc *d, int width, int lines_per_page, const char *command,
               hd_err *err);
 
+/* A bar per value, eighths of a block scaled to max (U+2581..U+2588), a
+ * space for NAN; with ascii, the characters "_.:-=+*#" instead.  Caller
+ * frees. */
+char *doc_sparkline(const double *v, int n, double max, int ascii);
+
 /* 1 when program is found in $PATH. */
 int doc_have_program(const char *program);
 
@@ -88,5 +93,40 @@ int doc_at_risk(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d,
 /* Children dropped out (by the end of the month): name, year of birth,
  * address, class, family circumstances, cause and date from the history. */
 int doc_dropouts(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d, hd_err *err);
+
+/* The monthly committee list: each member (by name) with the households
+ * they lead or support and the children they sponsor, as of the month's
+ * end: address, the children at risk or out of school, their risk factors,
+ * the latest commitment, the last visit and the next one due. */
+int doc_committee(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d,
+                  hd_err *err);
+/* The visit schedule: follow-ups and visits due up to the end of the next
+ * month, overdue ones included, by date, with who is responsible. */
+int doc_visits(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d, hd_err *err);
+/* The party branches' evaluation: per village its rates, coverage, kept
+ * commitments, dropout trend over the school year, rating and the rules
+ * that decided it; the commune last.  A closed month prints its snapshot. */
+int doc_evaluation(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d,
+                   hd_err *err);
+/* The commune's monthly report to the district: every figure per level, for
+ * the commune and its ethnic-minority pupils. */
+int doc_report(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d, hd_err *err);
+
+/* ---- the list of documents ---------------------------------------------------- */
+
+typedef int (*hd_doc_build)(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d,
+                            hd_err *err);
+
+typedef struct hd_doc_kind {
+    const char *name;       /* as the command line names it: "committee", ... */
+    const char *label;      /* English, for gettext (N_): menus */
+    hd_doc_build build;
+    int width;              /* the width it reads best at: 80 or 132 */
+} hd_doc_kind;
+
+/* The documents, ended by an entry whose name is NULL. */
+extern const hd_doc_kind doc_kinds[];
+/* The document called name, or NULL. */
+const hd_doc_kind *doc_kind_find(const char *name);
 
 #endif

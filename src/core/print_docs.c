@@ -1,10 +1,13 @@
 /* print_docs.c — the committee's documents (print.h): each is one query
  * whose rows become the table of a document. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/model.h"
 #include "core/print.h"
+#include "core/print_int.h"
 
 /* The open sponsor of a child, else the open lead of its household. */
 #define RESPONSIBLE_SQL                                                                   \
@@ -15,7 +18,7 @@
     " WHERE a.household_id = c.household_id AND a.role = 'lead' AND a.end_date IS NULL"   \
     " AND a.archived = 0 ORDER BY a.start_date DESC LIMIT 1), '')"
 
-static char *risk_text(unsigned risk, const char *other)
+char *doc_risk_text(unsigned risk, const char *other)
 {
     strbuf sb = {0};
     for (int r = 0; r < RISK_COUNT; r++)
@@ -27,15 +30,30 @@ static char *risk_text(unsigned risk, const char *other)
     return sb_detach(&sb);
 }
 
-static char *col(sqlite3_stmt *st, int i)
+char *doc_col(sqlite3_stmt *st, int i)
 {
     return db_col_text(st, i);
 }
 
+void doc_date_vn(const char *iso, char out[11])
+{
+    hd_date d;
+    if (iso && *iso && date_parse(iso, &d, NULL) == 0)
+        date_vn(d, out);
+    else
+        snprintf(out, 11, "%s", iso ? iso : "");
+}
+
+void doc_month_end(int year, int month, char out[11])
+{
+    hd_date end = {year, month, date_days_in_month(year, month)}, today = date_today();
+    date_iso(date_cmp(end, today) > 0 ? today : end, out);
+}
+
 /* The issuing commune is the database's own; the configuration's name is
  * only for a database that has none. */
-static void start(hd_db *db, hd_doc *d, const hd_config *cfg, const char *title, int year,
-                  int month, int ncols, const char *const *titles)
+void doc_start(hd_db *db, hd_doc *d, const hd_config *cfg, const char *title, int year,
+               int month, int ncols, const char *const *titles)
 {
     char *sub = xasprintf("Tháng %02d/%d", month, year);
     hd_config named = *cfg;
@@ -49,14 +67,11 @@ static void start(hd_db *db, hd_doc *d, const hd_config *cfg, const char *title,
     free(sub);
 }
 
-/* Steps st to the end, adding each row that fill() makes; 0 or -1. */
-typedef void (*row_fn)(sqlite3_stmt *st, hd_doc *d);
-
-static int fill(hd_db *db, sqlite3_stmt *st, hd_doc *d, row_fn fn, hd_err *err)
+int doc_fill(hd_db *db, sqlite3_stmt *st, hd_doc *d, doc_row_fn fn, void *arg, hd_err *err)
 {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        fn(st, d);
+        fn(st, d, arg);
     if (rc != SQLITE_DONE) {
         db_fail(db, err, "reading the document's rows");
         db_finish(db, st);
@@ -74,18 +89,18 @@ static void free_cells(char **cells, int n)
 
 /* ---- at risk ---------------------------------------------------------------------- */
 
-static void at_risk_row(sqlite3_stmt *st, hd_doc *d)
+static void at_risk_row(sqlite3_stmt *st, hd_doc *d, void *arg)
 {
     char *c[6];
-    c[0] = col(st, 0);
-    c[1] = col(st, 1);
-    char *village = col(st, 2), *head = col(st, 3);
+    c[0] = doc_col(st, 0);
+    c[1] = doc_col(st, 1);
+    char *village = doc_col(st, 2), *head = doc_col(st, 3);
     c[2] = *head ? xasprintf("%s (hộ %s)", village, head) : xstrdup(village);
     free(village);
     free(head);
-    c[3] = col(st, 4);
-    c[4] = risk_text((unsigned)sqlite3_column_int64(st, 5), (const char *)sqlite3_column_text(st, 6));
-    c[5] = col(st, 7);
+    c[3] = doc_col(st, 4);
+    c[4] = doc_risk_text((unsigned)sqlite3_column_int64(st, 5), (const char *)sqlite3_column_text(st, 6));
+    c[5] = doc_col(st, 7);
     doc_add_row(d, (const char *const *)c);
     free_cells(c, 6);
 }
@@ -94,7 +109,7 @@ int doc_at_risk(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d,
 {
     static const char *const titles[] = {"Họ và tên", "Năm sinh", "Thôn, hộ", "Lớp",
                                          "Nguy cơ", "Người phụ trách"};
-    start(db, d, cfg, "DANH SÁCH HỌC SINH CÓ NGUY CƠ BỎ HỌC", year, month, 6, titles);
+    doc_start(db, d, cfg, "DANH SÁCH HỌC SINH CÓ NGUY CƠ BỎ HỌC", year, month, 6, titles);
     sqlite3_stmt *st = db_prepare(db,
         "SELECT c.full_name, c.birth_year, coalesce(v.name, ''), coalesce(h.head_name, ''),"
         " c.class_name, c.risk, c.risk_other, " RESPONSIBLE_SQL
@@ -102,23 +117,23 @@ int doc_at_risk(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d,
         " LEFT JOIN village v ON v.id = h.village_id"
         " WHERE c.status = 'at_risk' AND c.archived = 0"
         " ORDER BY v.sort_key IS NULL, v.sort_key, c.sort_key, c.id");
-    return fill(db, st, d, at_risk_row, err);
+    return doc_fill(db, st, d, at_risk_row, NULL, err);
 }
 
 /* ---- dropouts ------------------------------------------------------------------------ */
 
-static void dropout_row(sqlite3_stmt *st, hd_doc *d)
+static void dropout_row(sqlite3_stmt *st, hd_doc *d, void *arg)
 {
     char *c[7];
-    c[0] = col(st, 0);
-    c[1] = col(st, 1);
-    char *village = col(st, 2), *addr = col(st, 3);
+    c[0] = doc_col(st, 0);
+    c[1] = doc_col(st, 1);
+    char *village = doc_col(st, 2), *addr = doc_col(st, 3);
     c[2] = *addr ? xasprintf("%s, %s", addr, village) : xstrdup(village);
     free(village);
     free(addr);
-    c[3] = col(st, 4);
+    c[3] = doc_col(st, 4);
     int pov = model_from_code(VOCAB_POVERTY, (const char *)sqlite3_column_text(st, 5));
-    char *notes = col(st, 6);
+    char *notes = doc_col(st, 6);
     strbuf sb = {0};
     if (pov > POVERTY_NONE)
         sb_add(&sb, model_label(VOCAB_POVERTY, pov, "vi"));
@@ -126,11 +141,9 @@ static void dropout_row(sqlite3_stmt *st, hd_doc *d)
         sb_addf(&sb, "%s%s", sb.len ? "; " : "", notes);
     free(notes);
     c[4] = sb_detach(&sb);
-    c[5] = col(st, 7);
-    hd_date dt;
-    char vn[11] = "";
-    if (date_parse((const char *)sqlite3_column_text(st, 8), &dt, NULL) == 0)
-        date_vn(dt, vn);
+    c[5] = doc_col(st, 7);
+    char vn[11];
+    doc_date_vn((const char *)sqlite3_column_text(st, 8), vn);
     c[6] = xstrdup(vn);
     doc_add_row(d, (const char *const *)c);
     free_cells(c, 7);
@@ -140,9 +153,9 @@ int doc_dropouts(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d
 {
     static const char *const titles[] = {"Họ và tên", "Năm sinh", "Địa chỉ", "Lớp",
                                          "Hoàn cảnh gia đình", "Nguyên nhân", "Ngày bỏ học"};
-    start(db, d, cfg, "DANH SÁCH HỌC SINH BỎ HỌC", year, month, 7, titles);
+    doc_start(db, d, cfg, "DANH SÁCH HỌC SINH BỎ HỌC", year, month, 7, titles);
     char end[11];
-    date_iso((hd_date){year, month, date_days_in_month(year, month)}, end);
+    doc_month_end(year, month, end);
     /* The status on the last day of the month, from the history, so a
      * child who came back later still counts in the month they were out. */
     sqlite3_stmt *st = db_prepare(db,
@@ -156,5 +169,25 @@ int doc_dropouts(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d
         " WHERE s.status = 'dropped_out' AND c.archived = 0"
         " ORDER BY v.sort_key IS NULL, v.sort_key, c.sort_key, c.id");
     sqlite3_bind_text(st, 1, end, -1, SQLITE_TRANSIENT);
-    return fill(db, st, d, dropout_row, err);
+    return doc_fill(db, st, d, dropout_row, NULL, err);
+}
+
+/* ---- the list ------------------------------------------------------------------------ */
+
+const hd_doc_kind doc_kinds[] = {
+    {"committee", N_("Committee list: members and their households"), doc_committee, 132},
+    {"visits", N_("Visit schedule"), doc_visits, 132},
+    {"at-risk", N_("Children at risk of dropping out"), doc_at_risk, 80},
+    {"dropouts", N_("Children who dropped out"), doc_dropouts, 132},
+    {"evaluation", N_("Party branch evaluation"), doc_evaluation, 132},
+    {"report", N_("Monthly report to the district"), doc_report, 80},
+    {NULL, NULL, NULL, 0},
+};
+
+const hd_doc_kind *doc_kind_find(const char *name)
+{
+    for (const hd_doc_kind *k = doc_kinds; name && k->name; k++)
+        if (strcmp(k->name, name) == 0)
+            return k;
+    return NULL;
 }

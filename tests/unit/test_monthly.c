@@ -161,6 +161,40 @@ static void test_november(void **state)
     commune_free(k);
 }
 
+/* The dropout rate month by month: one of four pupils out in October (who
+ * came back: a dropout still counts for the year), two in November; the
+ * last point is the month's own figure, for the commune and each village. */
+static void test_trend(void **state)
+{
+    (void)state;
+    commune *k = commune_new();
+    hd_month m;
+    hd_err err;
+    assert_int_equal(monthly_figures(k->t->db, &k->cfg, 2026, 11, &m, &err), 0);
+    double *rates = calloc((size_t)m.nv * MONTHLY_TREND_MAX, sizeof *rates);
+    int n = 0;
+    assert_int_equal(monthly_dropout_trend(k->t->db, &k->cfg, &m, rates, &n, &err), 0);
+    assert_int_equal(n, 3);   /* September, October, November */
+    assert_true(fabs(rates[0] - 0.0) < 1e-9);
+    assert_true(fabs(rates[1] - 25.0) < 1e-9);
+    assert_true(fabs(rates[2] - 50.0) < 1e-9);
+    for (int i = 0; i < m.nv; i++) {
+        double last = rates[i * MONTHLY_TREND_MAX + n - 1];
+        double fig = m.v[i].col[MCOL_ALL].v[MF_DROPOUT_RATE];
+        assert_true(isnan(fig) ? isnan(last) : fabs(last - fig) < 1e-9);
+    }
+    free(rates);
+    monthly_free(&m);
+    /* September alone: one point */
+    assert_int_equal(monthly_figures(k->t->db, &k->cfg, 2026, 9, &m, &err), 0);
+    rates = calloc((size_t)m.nv * MONTHLY_TREND_MAX, sizeof *rates);
+    assert_int_equal(monthly_dropout_trend(k->t->db, &k->cfg, &m, rates, &n, &err), 0);
+    assert_int_equal(n, 1);
+    free(rates);
+    monthly_free(&m);
+    commune_free(k);
+}
+
 /* October recomputed later: Bình had dropped out, not yet back. */
 static void test_past_month(void **state)
 {
@@ -331,6 +365,7 @@ int main(void)
         cmocka_unit_test(test_ratings),
         cmocka_unit_test(test_close),
         cmocka_unit_test(test_published),
+        cmocka_unit_test(test_trend),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

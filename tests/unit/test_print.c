@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +169,21 @@ static void test_csv(void **state)
     doc_free(&d);
 }
 
+static void test_sparkline(void **state)
+{
+    (void)state;
+    const double v[] = {0, 1, 2, NAN};
+    char *s = doc_sparkline(v, 4, 2, 0);
+    assert_string_equal(s, "▁▅█ ");
+    free(s);
+    s = doc_sparkline(v, 4, 2, 1);
+    assert_string_equal(s, "_=# ");
+    free(s);
+    s = doc_sparkline(v, 3, 0, 1);   /* all zero: the lowest bar */
+    assert_string_equal(s, "___");
+    free(s);
+}
+
 /* Runs cmd and returns its standard output (caller frees). */
 static char *run(const char *cmd)
 {
@@ -260,6 +276,7 @@ int main(void)
         cmocka_unit_test(test_pages_80),
         cmocka_unit_test(test_pages_132),
         cmocka_unit_test(test_csv),
+        cmocka_unit_test(test_sparkline),
         cmocka_unit_test(test_pdf),
         cmocka_unit_test(test_pdf_missing_program),
     };
