@@ -686,3 +686,39 @@ void monthly_snapshot_free(hd_month_snapshot *s)
     monthly_free(&s->figures);
     memset(s, 0, sizeof *s);
 }
+
+/* ---- a month as the committee sees it ------------------------------------------- */
+
+int monthly_view_load(hd_db *db, const hd_config *cfg, int year, int month, hd_month_view *md,
+                      hd_err *err)
+{
+    memset(md, 0, sizeof *md);
+    int rc = monthly_snapshot_get(db, year, month, 0, &md->snap, err);
+    if (rc < 0)
+        return -1;
+    if (rc == 0) {
+        md->closed = md->snap.number;
+        md->m = &md->snap.figures;
+        md->ratings = md->snap.ratings;
+        md->nratings = md->snap.n_ratings;
+        return 0;
+    }
+    if (monthly_figures(db, cfg, year, month, &md->live, err) < 0)
+        return -1;
+    md->live_n = monthly_rate_branches(cfg, &md->live, &md->live_ratings);
+    md->m = &md->live;
+    md->ratings = md->live_ratings;
+    md->nratings = md->live_n;
+    return 0;
+}
+
+void monthly_view_free(hd_month_view *md)
+{
+    if (md->closed)
+        monthly_snapshot_free(&md->snap);
+    else {
+        monthly_free(&md->live);
+        free(md->live_ratings);
+    }
+    memset(md, 0, sizeof *md);
+}

@@ -123,4 +123,22 @@ int monthly_snapshot_get(hd_db *db, int year, int month, int number, hd_month_sn
                          hd_err *err);
 void monthly_snapshot_free(hd_month_snapshot *s);
 
+/* A month as the committee sees it: the closed version in force (figures
+ * and ratings as approved), else the figures and ratings computed now.
+ * m and ratings point into the view. */
+typedef struct hd_month_view {
+    int closed;                     /* the version in force; 0 when open */
+    const hd_month *m;
+    const hd_month_rating *ratings;
+    int nratings;
+    hd_month_snapshot snap;         /* the rest is the view's own */
+    hd_month live;
+    hd_month_rating *live_ratings;
+    int live_n;
+} hd_month_view;
+
+int monthly_view_load(hd_db *db, const hd_config *cfg, int year, int month, hd_month_view *v,
+                      hd_err *err);
+void monthly_view_free(hd_month_view *v);
+
 #endif

@@ -12,53 +12,7 @@
 #include "core/print.h"
 #include "core/print_int.h"
 
-/* The month's figures and ratings: the closed version in force, else
- * computed now.  *closed is the version number, 0 when open. */
-typedef struct month_data {
-    hd_month_snapshot snap;
-    hd_month live;
-    hd_month_rating *live_ratings;
-    int live_n;
-    int closed;
-    const hd_month *m;
-    const hd_month_rating *ratings;
-    int nratings;
-} month_data;
-
-static int month_load(hd_db *db, const hd_config *cfg, int year, int month, month_data *md,
-                      hd_err *err)
-{
-    memset(md, 0, sizeof *md);
-    int rc = monthly_snapshot_get(db, year, month, 0, &md->snap, err);
-    if (rc < 0)
-        return -1;
-    if (rc == 0) {
-        md->closed = md->snap.number;
-        md->m = &md->snap.figures;
-        md->ratings = md->snap.ratings;
-        md->nratings = md->snap.n_ratings;
-        return 0;
-    }
-    if (monthly_figures(db, cfg, year, month, &md->live, err) < 0)
-        return -1;
-    md->live_n = monthly_rate_branches(cfg, &md->live, &md->live_ratings);
-    md->m = &md->live;
-    md->ratings = md->live_ratings;
-    md->nratings = md->live_n;
-    return 0;
-}
-
-static void month_unload(month_data *md)
-{
-    if (md->closed)
-        monthly_snapshot_free(&md->snap);
-    else {
-        monthly_free(&md->live);
-        free(md->live_ratings);
-    }
-}
-
-static char *status_line(const month_data *md)
+static char *status_line(const hd_month_view *md)
 {
     hd_date d;
     char vn[11] = "";
@@ -95,7 +49,7 @@ static char *part(double a, double b)
 
 /* ---- the branch evaluation -------------------------------------------------------- */
 
-static const hd_month_rating *rating_of(const month_data *md, int64_t village_id)
+static const hd_month_rating *rating_of(const hd_month_view *md, int64_t village_id)
 {
     for (int i = 0; i < md->nratings; i++)
         if (md->ratings[i].village_id == village_id)
@@ -125,15 +79,15 @@ static char *rules_text(const hd_config *cfg, const char *names)
 
 int doc_evaluation(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d, hd_err *err)
 {
-    month_data md;
-    if (month_load(db, cfg, year, month, &md, err) < 0)
+    hd_month_view md;
+    if (monthly_view_load(db, cfg, year, month, &md, err) < 0)
         return -1;
     const hd_month *m = md.m;
     double *trend = xcalloc((size_t)m->nv * MONTHLY_TREND_MAX, sizeof *trend);
     int nt = 0;
     if (monthly_dropout_trend(db, cfg, m, trend, &nt, err) < 0) {
         free(trend);
-        month_unload(&md);
+        monthly_view_free(&md);
         return -1;
     }
     char *trend_title = xasprintf("Bỏ học (%%) T%d→T%d", cfg->school_year_start_month,
@@ -178,7 +132,7 @@ int doc_evaluation(hd_db *db, const hd_config *cfg, int year, int month, hd_doc 
         free(last);
     }
     free(trend);
-    month_unload(&md);
+    monthly_view_free(&md);
     return 0;
 }
 
@@ -221,8 +175,8 @@ static int per_level(int figure)
 
 int doc_report(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d, hd_err *err)
 {
-    month_data md;
-    if (month_load(db, cfg, year, month, &md, err) < 0)
+    hd_month_view md;
+    if (monthly_view_load(db, cfg, year, month, &md, err) < 0)
         return -1;
     static const char *const titles[] = {"Chỉ tiêu", "Tiểu học", "THCS", "THPT", "GDTX",
                                          "Toàn xã", "Dân tộc thiểu số"};
@@ -246,6 +200,6 @@ int doc_report(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d, 
         for (int j = 0; j < 7; j++)
             free(c[j]);
     }
-    month_unload(&md);
+    monthly_view_free(&md);
     return 0;
 }

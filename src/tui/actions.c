@@ -83,6 +83,32 @@ static const tui_action_def defs[ACT_COUNT] = {
     /* ^D: "đỡ đầu" */
     [ACT_SPONSOR] = {ACT_SPONSOR, {FN(KEY_F(11)), CTRL('d'), 0}, N_("Sponsor"),
                      N_("Assign a sponsor to the selected child"), 1},
+    /* the committee's papers and the month's close */
+    [ACT_GO_PRINT] = {ACT_GO_PRINT, {'p', 0}, N_("Print"),
+                      N_("The committee's documents: preview, print, PDF, CSV"), 0},
+    [ACT_GO_MONTH] = {ACT_GO_MONTH, {'e', 0}, N_("Month"),
+                      N_("The month's branch evaluation; close the month"), 0},
+    [ACT_PREV_MONTH] = {ACT_PREV_MONTH, {'<', ',', 0}, N_("Prev month"),
+                        N_("The month before"), 0},
+    [ACT_NEXT_MONTH] = {ACT_NEXT_MONTH, {'>', '.', 0}, N_("Next month"),
+                        N_("The month after (up to this one)"), 0},
+    [ACT_PRINT] = {ACT_PRINT, {'p', FN(KEY_F(12)), 0}, N_("Print"),
+                   N_("Send the document to the printer (print.command)"), 0},
+    [ACT_SAVE_PDF] = {ACT_SAVE_PDF, {'f', 0}, N_("PDF"),
+                      N_("Save the document as PDF in the current folder"), 0},
+    [ACT_SAVE_CSV] = {ACT_SAVE_CSV, {'v', 0}, N_("CSV"),
+                      N_("Save the document's rows as CSV in the current folder"), 0},
+    [ACT_WIDTH] = {ACT_WIDTH, {'w', 0}, N_("80/132"),
+                   N_("Switch the page between 80 and 132 columns"), 0},
+    [ACT_SCROLL_LEFT] = {ACT_SCROLL_LEFT, {FN(KEY_LEFT), 0}, N_("Left"),
+                         N_("Show the left part of a wide page"), 1},
+    [ACT_SCROLL_RIGHT] = {ACT_SCROLL_RIGHT, {FN(KEY_RIGHT), 0}, N_("Right"),
+                          N_("Show the right part of a wide page"), 1},
+    [ACT_CLOSE_MONTH] = {ACT_CLOSE_MONTH, {'k', 0}, N_("Close"),
+                         N_("Close the month: freeze its figures and ratings (asks first)"), 0},
+    [ACT_REOPEN_MONTH] = {ACT_REOPEN_MONTH, {'r', 0}, N_("Reopen"),
+                          N_("Correct a closed month: a new version, with the reason; the old "
+                             "one is kept"), 0},
 };
 
 const tui_action_def *actions_def(tui_action a)

@@ -44,6 +44,19 @@ typedef enum tui_action {
     ACT_VISIT,
     ACT_COMMIT,
     ACT_SPONSOR,
+    /* documents and the month (screen_print.c, screen_month.c) */
+    ACT_GO_PRINT,
+    ACT_GO_MONTH,
+    ACT_PREV_MONTH,
+    ACT_NEXT_MONTH,
+    ACT_PRINT,
+    ACT_SAVE_PDF,
+    ACT_SAVE_CSV,
+    ACT_WIDTH,
+    ACT_SCROLL_LEFT,
+    ACT_SCROLL_RIGHT,
+    ACT_CLOSE_MONTH,
+    ACT_REOPEN_MONTH,
     ACT_COUNT
 } tui_action;
 

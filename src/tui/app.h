@@ -103,6 +103,13 @@ tui_screen *screen_commit_form(tui *t, int64_t household_id, int64_t child_id);
 /* A child: the record and its status history. */
 tui_screen *screen_child_new(tui *t, int64_t child_id);
 
+/* The committee's documents (screen_print.c): pick one and a month, see
+ * it page by page as it will print, print it or save it as PDF or CSV. */
+tui_screen *screen_print_new(tui *t);
+/* The month (screen_month.c): each branch's figures, trend and rating;
+ * close the month, or reopen it with a reason. */
+tui_screen *screen_month_new(tui *t);
+
 /* Forms (screen_record.c); an id of 0 adds a new record. */
 tui_screen *screen_child_form(tui *t, int64_t child_id, int64_t household_id);
 tui_screen *screen_household_form(tui *t, int64_t household_id, int64_t village_id);
