@@ -122,10 +122,18 @@ int doc_wrap(const char *s, int width, char ***out)
 {
     *out = NULL;
     int n = 0;
-    strbuf line = {0};
-    int used = 0;
     if (width < 1)
         width = 1;
+    /* most cells fit as they are */
+    if (s && !strchr(s, '\n') && s[0] != ' ' && text_width(s) <= width) {
+        size_t len = strlen(s);
+        if (len == 0 || s[len - 1] != ' ') {
+            push_line(out, &n, s, len);
+            return n;
+        }
+    }
+    strbuf line = {0};
+    int used = 0;
     while (s && *s) {
         if (*s == ' ' || *s == '\n') {
             if (*s == '\n') {
@@ -137,9 +145,7 @@ int doc_wrap(const char *s, int width, char ***out)
             continue;
         }
         size_t wl = word_len(s);
-        char *word = xstrndup(s, wl);
-        int ww = text_width(word);
-        free(word);
+        int ww = text_width_n(s, wl);
         if (used > 0 && used + 1 + ww > width) {
             push_line(out, &n, sb_str(&line), line.len);
             sb_clear(&line);
@@ -183,9 +189,7 @@ static int longest_word(const char *s)
     int best = 0;
     while (*s) {
         size_t wl = word_len(s);
-        char *w = xstrndup(s, wl);
-        int ww = text_width(w);
-        free(w);
+        int ww = text_width_n(s, wl);
         best = ww > best ? ww : best;
         s += wl;
         while (*s == ' ' || *s == '\n')
@@ -259,8 +263,9 @@ enum { ALIGN_LEFT, ALIGN_CENTRE, ALIGN_RIGHT };
 
 static void spaces(strbuf *sb, int n)
 {
-    for (int i = 0; i < n; i++)
-        sb_addc(sb, ' ');
+    static const char blank[] = "                                ";
+    for (; n > 0; n -= (int)sizeof blank - 1)
+        sb_addn(sb, blank, n < (int)sizeof blank - 1 ? (size_t)n : sizeof blank - 1);
 }
 
 /* s in exactly w columns (s must fit). */
@@ -288,7 +293,7 @@ static char *centred(const char *s, int w)
  * number.  Pages are only filled here; numbers are known at the end. */
 typedef struct pager {
     char **lines;
-    int n;
+    int n, cap;
     int *starts; /* index of each page's first line */
     int npages;
     int body;    /* content lines a page holds */
@@ -310,7 +315,10 @@ static int pg_room(const pager *p)
 /* Takes s (owned). */
 static void pg_add(pager *p, char *s)
 {
-    p->lines = xreallocarray(p->lines, (size_t)p->n + 1, sizeof *p->lines);
+    if (p->n == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 256;
+        p->lines = xreallocarray(p->lines, (size_t)p->cap, sizeof *p->lines);
+    }
     p->lines[p->n++] = s;
 }
 
@@ -387,6 +395,7 @@ static char *rule(const int *widths, int ncols)
         for (int i = 0; i < widths[c] + 2; i++)
             sb_addc(&sb, '-');
     }
+    /* (built once per table: every row is followed by it) */
     sb_addc(&sb, '+');
     return sb_detach(&sb);
 }
@@ -407,52 +416,64 @@ static int is_figure(const char *s)
     return 1;
 }
 
-static void table_row(pager *p, const char *const *cells, const int *widths, int ncols,
-                      int is_title)
-{
+/* A row's cells wrapped to their columns, once: for its height and its lines. */
+typedef struct wrapped_row {
     char **w[DOC_MAX_COLS + 1];
-    int nw[DOC_MAX_COLS + 1], height = 1;
+    int nw[DOC_MAX_COLS + 1];
+    int height;
+} wrapped_row;
+
+static void wrap_row(wrapped_row *r, const char *const *cells, const int *widths, int ncols)
+{
+    r->height = 1;
     for (int c = 0; c < ncols; c++) {
-        nw[c] = doc_wrap(cells[c] ? cells[c] : "", widths[c], &w[c]);
-        height = nw[c] > height ? nw[c] : height;
+        r->nw[c] = doc_wrap(cells[c] ? cells[c] : "", widths[c], &r->w[c]);
+        r->height = r->nw[c] > r->height ? r->nw[c] : r->height;
     }
-    for (int i = 0; i < height; i++) {
+}
+
+static void wrapped_free(wrapped_row *r, int ncols)
+{
+    for (int c = 0; c < ncols; c++)
+        doc_lines_free(r->w[c], r->nw[c]);
+}
+
+static void table_row(pager *p, const char *const *cells, const wrapped_row *r,
+                      const int *widths, int ncols, int is_title)
+{
+    for (int i = 0; i < r->height; i++) {
         strbuf sb = {0};
         for (int c = 0; c < ncols; c++) {
             int align = is_title                          ? ALIGN_CENTRE
                         : c == 0 || is_figure(cells[c]) ? ALIGN_RIGHT
                                                         : ALIGN_LEFT;
             sb_add(&sb, "| ");
-            pad(&sb, i < nw[c] ? w[c][i] : "", widths[c], align);
+            pad(&sb, i < r->nw[c] ? r->w[c][i] : "", widths[c], align);
             sb_addc(&sb, ' ');
         }
         sb_addc(&sb, '|');
         pg_add(p, sb_detach(&sb));
     }
-    for (int c = 0; c < ncols; c++)
-        doc_lines_free(w[c], nw[c]);
 }
 
 static int row_height(const char *const *cells, const int *widths, int ncols)
 {
-    int height = 1;
-    for (int c = 0; c < ncols; c++) {
-        char **w = NULL;
-        int n = doc_wrap(cells[c] ? cells[c] : "", widths[c], &w);
-        doc_lines_free(w, n);
-        height = n > height ? n : height;
-    }
-    return height;
+    wrapped_row r;
+    wrap_row(&r, cells, widths, ncols);
+    wrapped_free(&r, ncols);
+    return r.height;
 }
 
-/* The column titles between two rules: repeated at the top of each page. */
 static void table_head(pager *p, const hd_doc *d, const int *widths)
 {
     const char *titles[DOC_MAX_COLS + 1] = {"STT"};
     for (int c = 0; c < d->ncols; c++)
         titles[c + 1] = d->titles[c];
     pg_add(p, rule(widths, d->ncols + 1));
-    table_row(p, titles, widths, d->ncols + 1, 1);
+    wrapped_row w;
+    wrap_row(&w, titles, widths, d->ncols + 1);
+    table_row(p, titles, &w, widths, d->ncols + 1, 1);
+    wrapped_free(&w, d->ncols + 1);
     pg_add(p, rule(widths, d->ncols + 1));
     p->table_open = 1;
 }
@@ -467,6 +488,7 @@ static void table(pager *p, const hd_doc *d, const int *widths)
     int head = row_height(titles, widths, d->ncols + 1) + 2;
     if (pg_room(p) < head + 2)
         pg_new(p);
+    char *line = rule(widths, d->ncols + 1);
     table_head(p, d, widths);
     for (int r = 0; r < d->nrows; r++) {
         const char *cells[DOC_MAX_COLS + 1];
@@ -475,14 +497,17 @@ static void table(pager *p, const hd_doc *d, const int *widths)
         cells[0] = stt;
         for (int c = 0; c < d->ncols; c++)
             cells[c + 1] = cell_at(d, r, c);
-        int h = row_height(cells, widths, d->ncols + 1) + 1;
-        if (h > pg_room(p) && pg_room(p) < p->body - head) {
+        wrapped_row w;
+        wrap_row(&w, cells, widths, d->ncols + 1);
+        if (w.height + 1 > pg_room(p) && pg_room(p) < p->body - head) {
             pg_new(p);
             table_head(p, d, widths);
         }
-        table_row(p, cells, widths, d->ncols + 1, 0);
-        pg_add(p, rule(widths, d->ncols + 1));
+        table_row(p, cells, &w, widths, d->ncols + 1, 0);
+        wrapped_free(&w, d->ncols + 1);
+        pg_add(p, xstrdup(line));
     }
+    free(line);
 }
 
 /* "TM. BAN CHỈ ĐẠO / TRƯỞNG BAN", room to sign and stamp, the chair's name,
@@ -518,8 +543,10 @@ char *doc_text(const hd_doc *d, int width, int lines_per_page)
         int end = pg + 1 < p.npages ? p.starts[pg + 1] : p.n;
         if (pg > 0)
             sb_addc(&out, '\f');
-        for (int i = p.starts[pg]; i < end; i++)
-            sb_addf(&out, "%s\n", p.lines[i]);
+        for (int i = p.starts[pg]; i < end; i++) {
+            sb_add(&out, p.lines[i]);
+            sb_addc(&out, '\n');
+        }
         for (int i = end - p.starts[pg]; i < p.body + 1; i++)
             sb_addc(&out, '\n');
         char *foot = xasprintf("Trang %d/%d", pg + 1, p.npages);

@@ -15,12 +15,14 @@
  * the household's children at risk or out of school.  ?1 household, ?2
  * child (one of the two), ?3 the day. */
 static const char kids_sql[] =
-    "SELECT c.full_name, c.class_name, c.risk, c.risk_other, s.status FROM child c"
-    " JOIN child_status s ON s.id = (SELECT s2.id FROM child_status s2"
-    "   WHERE s2.child_id = c.id AND s2.date <= ?3 ORDER BY s2.date DESC, s2.id DESC LIMIT 1)"
-    " WHERE c.archived = 0 AND (c.id = ?2 OR (c.household_id = ?1 AND ?2 = 0"
-    "   AND s.status IN ('at_risk', 'dropped_out')))"
-    " ORDER BY c.sort_key, c.id";
+    "SELECT full_name, class_name, risk, risk_other, st FROM (SELECT c.full_name,"
+    "  c.class_name, c.risk, c.risk_other, c.sort_key, c.id,"
+    /* no status is dated in the future: on or after today it is the current one */
+    "  CASE WHEN ?3 >= ?4 THEN c.status ELSE (SELECT s.status FROM child_status s"
+    "   WHERE s.child_id = c.id AND s.date <= ?3 ORDER BY s.date DESC, s.id DESC LIMIT 1)"
+    "  END AS st FROM child c WHERE c.archived = 0 AND (c.id = ?2 OR (c.household_id = ?1"
+    "  AND ?2 = 0)))"
+    " WHERE ?2 <> 0 OR st IN ('at_risk', 'dropped_out') ORDER BY sort_key, id";
 
 /* "Name (7A, bỏ học)" for each child; their risk factors together. */
 static void kids_cells(hd_db *db, int64_t household, int64_t child, const char *day,
@@ -30,6 +32,9 @@ static void kids_cells(hd_db *db, int64_t household, int64_t child, const char *
     sqlite3_bind_int64(st, 1, household);
     sqlite3_bind_int64(st, 2, child);
     sqlite3_bind_text(st, 3, day, -1, SQLITE_TRANSIENT);
+    char today[11];
+    date_iso(date_today(), today);
+    sqlite3_bind_text(st, 4, today, -1, SQLITE_TRANSIENT);
     strbuf n = {0};
     unsigned risk = 0;
     char *other = NULL;

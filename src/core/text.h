@@ -48,6 +48,8 @@ char *text_ascii(const char *s);
  * marks take none; unprintable characters count 1 as they are shown as '?').
  * Does not depend on the locale. */
 int text_width(const char *s);
+/* The same for the first n bytes of s. */
+int text_width_n(const char *s, size_t n);
 
 /* Byte length of the longest prefix of s that fits in `cols` columns, cut at
  * a character boundary (never inside a UTF-8 sequence or before a combining

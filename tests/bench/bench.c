@@ -10,6 +10,8 @@
 #include "core/db.h"
 #include "core/figures.h"
 #include "core/lists.h"
+#include "core/monthly.h"
+#include "core/print.h"
 #include "core/search.h"
 
 static double now_ms(void)
@@ -139,10 +141,75 @@ static void bench_list(hd_db *db, const char *text)
     report(what, tc, RUNS, count);
 }
 
+/* A document built from the database and laid out as 132-column text. */
+static void bench_doc(hd_db *db, const hd_config *cfg, const char *name)
+{
+    enum { RUNS = 5 };
+    double t[RUNS];
+    long rows = 0;
+    const hd_doc_kind *k = doc_kind_find(name);
+    for (int i = 0; i < RUNS; i++) {
+        double t0 = now_ms();
+        hd_doc d = {0};
+        hd_err err;
+        if (k->build(db, cfg, 2026, 11, &d, &err) < 0) {
+            fprintf(stderr, "bench: %s\n", err.msg);
+            exit(2);
+        }
+        char *text = doc_text(&d, 132, cfg->lines_per_page);
+        rows = d.nrows;
+        free(text);
+        doc_free(&d);
+        t[i] = now_ms() - t0;
+    }
+    char what[64];
+    snprintf(what, sizeof what, "print %s, 132-column text", name);
+    report(what, t, RUNS, rows);
+}
+
+/* The month's figures, and closing it (on a scratch copy: each close adds
+ * a version). */
+static void bench_month(const char *scratch, const hd_config *cfg)
+{
+    enum { RUNS = 5 };
+    double t[RUNS];
+    hd_err err;
+    hd_db *db = db_open(scratch, "bench", 0, &err);
+    if (!db) {
+        fprintf(stderr, "bench: %s\n", err.msg);
+        exit(2);
+    }
+    long villages = 0;
+    for (int i = 0; i < RUNS; i++) {
+        double t0 = now_ms();
+        hd_month m;
+        if (monthly_figures(db, cfg, 2026, 11, &m, &err) < 0) {
+            fprintf(stderr, "bench: %s\n", err.msg);
+            exit(2);
+        }
+        villages = m.nv - 1;
+        monthly_free(&m);
+        t[i] = now_ms() - t0;
+    }
+    report("month figures, every village", t, RUNS, villages);
+    long version = 0;
+    for (int i = 0; i < RUNS; i++) {
+        double t0 = now_ms();
+        version = monthly_close(db, cfg, 2026, 11, i ? "bench" : NULL, &err);
+        if (version < 0) {
+            fprintf(stderr, "bench: %s\n", err.msg);
+            exit(2);
+        }
+        t[i] = now_ms() - t0;
+    }
+    report("month close (figures, ratings, commit)", t, RUNS, version);
+    db_close(db);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: bench DATABASE\n");
+    if (argc != 2 && argc != 3) {
+        fprintf(stderr, "usage: bench DATABASE [SCRATCH-COPY]\n");
         return 1;
     }
     setenv("HUYDONG_TODAY", "2026-11-24", 0);
@@ -161,6 +228,14 @@ int main(int argc, char **argv)
     static const char *const typed[] = {"n", "ng", "nguyen thi"};
     for (size_t i = 0; i < sizeof typed / sizeof *typed; i++)
         bench_list(db, typed[i]);
+    hd_config cfg;
+    config_defaults(&cfg);
+    bench_doc(db, &cfg, "committee");
+    bench_doc(db, &cfg, "visits");
+    bench_doc(db, &cfg, "evaluation");
     db_close(db);
+    if (argc == 3)
+        bench_month(argv[2], &cfg);
+    config_free(&cfg);
     return 0;
 }
