@@ -126,24 +126,31 @@ static void bind_dates(sqlite3_stmt *st, const hd_month *m, const char *since)
 #define STATUS_ON(d)                                                                 \
     "(SELECT s.status FROM child_status s WHERE s.child_id = c.id AND s.date <= " d \
     " ORDER BY s.date DESC, s.id DESC LIMIT 1)"
-#define ENTRY_IN(st, from)                                                              \
-    "EXISTS (SELECT 1 FROM child_status s WHERE s.child_id = c.id AND s.status = '" st \
-    "' AND s.date BETWEEN " from " AND ?1)"
 #define OPEN_ON "a.archived = 0 AND a.start_date <= ?1 AND (a.end_date IS NULL OR a.end_date > ?1)"
 
 /* One row per child, by household, with what the figures need from its
  * history (each a range of the child_status_child index). */
 static const char child_sql[] =
     "SELECT coalesce(h.village_id, 0), coalesce(c.household_id, 0), c.level, c.birth_year,"
-    " c.ethnic_minority, " STATUS_ON("?1") ", " STATUS_ON("?4") ","
-    " " ENTRY_IN("dropped_out", "?2") ", " ENTRY_IN("dropped_out", "?3") ","
-    " " ENTRY_IN("returned", "?2") ", " ENTRY_IN("returned", "?3") ","
-    " EXISTS (SELECT 1 FROM assignment a WHERE a.child_id = c.id AND " OPEN_ON "),"
-    " EXISTS (SELECT 1 FROM assignment a WHERE a.household_id = c.household_id AND " OPEN_ON "),"
-    " EXISTS (SELECT 1 FROM visit v WHERE v.household_id = c.household_id AND v.archived = 0"
-    "   AND v.date BETWEEN ?5 AND ?1)"
+    " c.ethnic_minority,"
+    /* no status is dated after today: for the running month, the current one */
+    " CASE WHEN ?1 >= ?6 THEN c.status ELSE " STATUS_ON("?1") " END, " STATUS_ON("?4") ","
+    /* the year's entries in one range of the index: bits 1 dropped out in
+     * the year, 2 in the month, 4 returned in the year, 8 in the month */
+    " (SELECT coalesce(max(s.status = 'dropped_out') + 2 * max(s.status = 'dropped_out'"
+    "   AND s.date >= ?3) + 4 * max(s.status = 'returned') + 8 * max(s.status = 'returned'"
+    "   AND s.date >= ?3), 0) FROM child_status s WHERE s.child_id = c.id"
+    "   AND s.date BETWEEN ?2 AND ?1), c.id"
     " FROM child c LEFT JOIN household h ON h.id = c.household_id"
     " WHERE c.archived = 0 ORDER BY 2";
+
+/* The case work of a child at risk (?6) and its household (?7): asked for
+ * those few children only, not for every row of child_sql. */
+static const char casework_sql[] =
+    "SELECT EXISTS (SELECT 1 FROM assignment a WHERE a.child_id = ?6 AND " OPEN_ON "),"
+    " EXISTS (SELECT 1 FROM assignment a WHERE a.household_id = ?7 AND " OPEN_ON "),"
+    " EXISTS (SELECT 1 FROM visit v WHERE v.household_id = ?7 AND v.archived = 0"
+    "   AND v.date BETWEEN ?5 AND ?1) AND ?2 = ?2 AND ?3 = ?3 AND ?4 = ?4";
 
 static int in_school(const unsigned char *s)
 {
@@ -188,7 +195,19 @@ static void hh_flush(hd_month *m, hh_acc *h)
     h->at_risk = 0;
 }
 
-static void child_row(hd_month *m, sqlite3_stmt *st, hh_acc *h)
+/* Whether the child (id) is assigned, and its household (hid) assigned
+ * and visited: out[0..2]. */
+static void casework_of(sqlite3_stmt *cw, int64_t id, int64_t hid, int out[3])
+{
+    sqlite3_bind_int64(cw, 6, id);
+    sqlite3_bind_int64(cw, 7, hid);
+    int row = sqlite3_step(cw) == SQLITE_ROW;
+    for (int i = 0; i < 3; i++)
+        out[i] = row && sqlite3_column_int(cw, i);
+    sqlite3_reset(cw);
+}
+
+static void child_row(hd_month *m, sqlite3_stmt *st, sqlite3_stmt *cw, hh_acc *h)
 {
     hd_month_village *v = village_of(m, sqlite3_column_int64(st, 0));
     int64_t hid = sqlite3_column_int64(st, 1);
@@ -199,7 +218,7 @@ static void child_row(hd_month *m, sqlite3_stmt *st, hh_acc *h)
     const unsigned char *now = sqlite3_column_text(st, 5);
     if (hid != h->id) {
         hh_flush(m, h);
-        *h = (hh_acc){hid, v, 0, sqlite3_column_int(st, 12)};
+        *h = (hh_acc){hid, v, 0, 0};
     }
     if (band >= 0) {
         add_cols(m, v, band, em, MF_SCHOOL_AGE, 1);
@@ -210,26 +229,36 @@ static void child_row(hd_month *m, sqlite3_stmt *st, hh_acc *h)
     int risk = now && strcmp((const char *)now, "at_risk") == 0;
     add_cols(m, v, lv, em, MF_ENROLLED, in_school(now));
     add_cols(m, v, lv, em, MF_ENROLLED_AT_START, in_school(sqlite3_column_text(st, 6)));
-    add_cols(m, v, lv, em, MF_DROPOUTS_YEAR, sqlite3_column_int(st, 7));
-    add_cols(m, v, lv, em, MF_DROPOUTS_MONTH, sqlite3_column_int(st, 8));
-    add_cols(m, v, lv, em, MF_RETURNED_YEAR, sqlite3_column_int(st, 9));
-    add_cols(m, v, lv, em, MF_RETURNED_MONTH, sqlite3_column_int(st, 10));
+    int entries = sqlite3_column_int(st, 7);
+    add_cols(m, v, lv, em, MF_DROPOUTS_YEAR, (entries & 1) != 0);
+    add_cols(m, v, lv, em, MF_DROPOUTS_MONTH, (entries & 2) != 0);
+    add_cols(m, v, lv, em, MF_RETURNED_YEAR, (entries & 4) != 0);
+    add_cols(m, v, lv, em, MF_RETURNED_MONTH, (entries & 8) != 0);
     add_cols(m, v, lv, em, MF_AT_RISK, risk);
-    add_cols(m, v, lv, em, MF_AT_RISK_ASSIGNED,
-             risk && (sqlite3_column_int(st, 11) || sqlite3_column_int(st, 12)));
-    add_cols(m, v, lv, em, MF_AT_RISK_VISITED, risk && sqlite3_column_int(st, 13));
-    h->at_risk |= risk;
+    if (!risk)
+        return;
+    int cw_of[3];
+    casework_of(cw, sqlite3_column_int64(st, 8), hid, cw_of);
+    add_cols(m, v, lv, em, MF_AT_RISK_ASSIGNED, cw_of[0] || cw_of[1]);
+    add_cols(m, v, lv, em, MF_AT_RISK_VISITED, cw_of[2]);
+    h->at_risk = 1;
+    h->assigned = cw_of[1];
 }
 
 static int children(hd_db *db, hd_month *m, const char *since, hd_err *err)
 {
-    sqlite3_stmt *st = db_prepare(db, child_sql);
+    sqlite3_stmt *st = db_prepare(db, child_sql), *cw = db_prepare(db, casework_sql);
     bind_dates(st, m, since);
+    bind_dates(cw, m, since);
+    char today[11];
+    date_iso(date_today(), today);
+    sqlite3_bind_text(st, 6, today, -1, SQLITE_TRANSIENT);
     hh_acc h = {0};
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        child_row(m, st, &h);
+        child_row(m, st, cw, &h);
     hh_flush(m, &h);
+    db_finish(db, cw);
     db_finish(db, st);
     return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("computing the figures"));
 }
