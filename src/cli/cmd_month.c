@@ -14,16 +14,6 @@
 #include "core/monthly.h"
 #include "core/newyear.h"
 
-static const char *const figure_labels[MF_COUNT] = {
-    N_("Children of school age"), N_("  of whom in school at that level"),
-    N_("Mobilization rate"), N_("Enrolled (in school)"), N_("Enrolled at the year's start"),
-    N_("Dropped out this month"), N_("Dropped out this school year"), N_("Dropout rate"),
-    N_("Returned this month"), N_("Returned this school year"), N_("At risk"),
-    N_("  of whom with someone assigned"), N_("  of whom visited recently"),
-    N_("Households with a child at risk"), N_("  of which with someone assigned"),
-    N_("Visits this month"), N_("Commitments signed this school year"),
-    N_("  active"), N_("  kept"), N_("  broken"),
-};
 
 /* Case-work figures belong to households: shown for all levels only. */
 static int household_figure(int f)
@@ -51,7 +41,7 @@ static void print_cells(const hd_month_village *v)
         for (int i = 0; i < MCOL_COUNT; i++)
             c[i] = household_figure(f) && i != MCOL_ALL ? xstrdup("")
                                                          : cell_text(f, v->col[i].v[f]);
-        cli_table_add(&t, _(figure_labels[f]), c[0], c[1], c[2], c[3], c[4], c[5]);
+        cli_table_add(&t, monthly_figure_label(f), c[0], c[1], c[2], c[3], c[4], c[5]);
         for (int i = 0; i < MCOL_COUNT; i++)
             free(c[i]);
     }
@@ -173,9 +163,52 @@ static int show_cmd(cli_ctx *cx, hd_db *db, int y, int mo, const char *version)
     return EXIT_OK;
 }
 
+/* "primary", ..., "all", "minority": a column of the figures. */
+static int column_by_name(const char *level)
+{
+    if (!level || strcmp(level, "all") == 0)
+        return MCOL_ALL;
+    if (strcmp(level, "minority") == 0)
+        return MCOL_MINORITY;
+    return model_from_code(VOCAB_LEVEL, level);
+}
+
+/* The children one figure counts: the same computation as the figure. */
+static int children_cmd(cli_ctx *cx, hd_db *db, int y, int mo, const char *figure,
+                        const char *village, const char *level)
+{
+    int f = monthly_figure_by_name(figure), col = column_by_name(level);
+    if (f < 0)
+        return cli_error(_("figure: '%s' is not a figure (see docs/definitions.md: "
+                           "school_age, enrolled, dropouts_year, at_risk, ...)"), figure);
+    if (col < 0)
+        return cli_error(_("level: '%s' is not one of primary, lower_secondary, "
+                           "upper_secondary, continuing, all, minority"), level);
+    hd_err err;
+    int64_t vid = 0;
+    if (village && (vid = newyear_lookup(db, "village", village, _("village"), &err)) < 0)
+        return cli_error("%s", err.msg);
+    hd_counted_child *c;
+    int n = monthly_counted(db, &cx->cfg, y, mo, vid, col, f, &c, &err);
+    if (n < 0)
+        return cli_error("%s", err.msg);
+    if (n) {
+        cli_table t = {.ncols = 4};
+        cli_table_add(&t, _("Code"), _("Full name"), _("Village"), _("Class"));
+        for (int i = 0; i < n; i++)
+            cli_table_add(&t, c[i].uid, c[i].name, c[i].village, c[i].class_name);
+        cli_table_print(&t, "");
+    }
+    printf(ngettext("%d child\n", "%d children\n", n), n);
+    monthly_counted_free(c, n);
+    return EXIT_OK;
+}
+
 static int usage(void)
 {
     return cli_error("%s", _("usage: huydong month figures|ratings MONTH [--village NAME|CODE]\n"
+                             "       huydong month children MONTH FIGURE [--village V] "
+                             "[--level L]\n"
                              "       huydong month close MONTH [--reason TEXT]\n"
                              "       huydong month show MONTH [--version N]"));
 }
@@ -185,16 +218,18 @@ int cmd_month(cli_ctx *cx)
     const char *village = args_value(&cx->argc, cx->argv, "--village");
     const char *reason = args_value(&cx->argc, cx->argv, "--reason");
     const char *version = args_value(&cx->argc, cx->argv, "--version");
+    const char *level = args_value(&cx->argc, cx->argv, "--level");
     const char *u = args_unknown(cx->argc, cx->argv);
     if (u)
         return cli_error(_("%s: unknown option '%s'"), "month", u);
-    if (cx->argc != 3)
+    const char *sub = cx->argc > 1 ? cx->argv[1] : "";
+    int kids = strcmp(sub, "children") == 0;
+    if (cx->argc != (kids ? 4 : 3))
         return usage();
-    const char *sub = cx->argv[1];
     int fig = strcmp(sub, "figures") == 0, rat = strcmp(sub, "ratings") == 0;
     int clo = strcmp(sub, "close") == 0, sho = strcmp(sub, "show") == 0;
-    if (!(fig || rat || clo || sho) || (village && !fig) || (reason && !clo) ||
-        (version && !sho))
+    if (!(fig || rat || clo || sho || kids) || (village && !fig && !kids) ||
+        (reason && !clo) || (version && !sho) || (level && !kids))
         return usage();
     int y, mo;
     hd_err err;
@@ -204,7 +239,8 @@ int cmd_month(cli_ctx *cx)
     hd_db *db = cli_open(cx, 0);
     if (!db)
         return EXIT_USER;
-    int rc = fig   ? figures_cmd(cx, db, y, mo, village)
+    int rc = kids  ? children_cmd(cx, db, y, mo, cx->argv[3], village, level)
+             : fig ? figures_cmd(cx, db, y, mo, village)
              : rat ? ratings_cmd(cx, db, y, mo)
              : clo ? close_cmd(cx, db, y, mo, reason)
                    : show_cmd(cx, db, y, mo, version);

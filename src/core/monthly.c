@@ -18,6 +18,22 @@ static const char *const figure_names[MF_COUNT] = {
     "commitments_broken",
 };
 
+static const char *const figure_labels[MF_COUNT] = {
+    N_("Children of school age"), N_("  of whom in school at that level"),
+    N_("Mobilization rate"), N_("Enrolled (in school)"), N_("Enrolled at the year's start"),
+    N_("Dropped out this month"), N_("Dropped out this school year"), N_("Dropout rate"),
+    N_("Returned this month"), N_("Returned this school year"), N_("At risk"),
+    N_("  of whom with someone assigned"), N_("  of whom visited recently"),
+    N_("Households with a child at risk"), N_("  of which with someone assigned"),
+    N_("Visits this month"), N_("Commitments signed this school year"),
+    N_("  active"), N_("  kept"), N_("  broken"),
+};
+
+const char *monthly_figure_label(int f)
+{
+    return f >= 0 && f < MF_COUNT ? _(figure_labels[f]) : "";
+}
+
 const char *monthly_figure_name(int f)
 {
     return f >= 0 && f < MF_COUNT ? figure_names[f] : "";
@@ -63,12 +79,27 @@ static hd_month_village *village_of(hd_month *m, int64_t id)
     return i < 0 ? NULL : &m->v[i];
 }
 
+/* What monthly_counted asks: the children adding to one cell. */
+struct month_probe {
+    int64_t village_id;     /* 0: the commune */
+    int col, figure;
+    int64_t child;          /* the child of the row being counted */
+    int64_t *ids;
+    int n;
+};
+
 /* Adds n to figure f of column c, for the village and for the commune. */
 static void add(hd_month *m, hd_month_village *v, int c, int f, double n)
 {
     m->v[0].col[c].v[f] += n;
     if (v)
         v->col[c].v[f] += n;
+    struct month_probe *p = m->probe;
+    if (p && n > 0 && f == p->figure && c == p->col && p->child &&
+        (p->village_id == 0 || (v && v->id == p->village_id))) {
+        p->ids = xreallocarray(p->ids, (size_t)p->n + 1, sizeof *p->ids);
+        p->ids[p->n++] = p->child;
+    }
 }
 
 static int villages(hd_db *db, hd_month *m, hd_err *err)
@@ -188,6 +219,8 @@ typedef struct hh_acc {
 
 static void hh_flush(hd_month *m, hh_acc *h)
 {
+    if (m->probe)
+        m->probe->child = 0;   /* household figures are not a child's */
     if (h->id && h->at_risk) {
         add(m, h->v, MCOL_ALL, MF_AT_RISK_HOUSEHOLDS, 1);
         add(m, h->v, MCOL_ALL, MF_HOUSEHOLDS_ASSIGNED, h->assigned);
@@ -220,6 +253,8 @@ static void child_row(hd_month *m, sqlite3_stmt *st, sqlite3_stmt *cw, hh_acc *h
         hh_flush(m, h);
         *h = (hh_acc){hid, v, 0, 0};
     }
+    if (m->probe)
+        m->probe->child = sqlite3_column_int64(st, 8);
     if (band >= 0) {
         add_cols(m, v, band, em, MF_SCHOOL_AGE, 1);
         add_cols(m, v, band, em, MF_ENROLLED_AGE, in_school(now) && lv == band);
@@ -267,6 +302,8 @@ static int children(hd_db *db, hd_month *m, const char *since, hd_err *err)
  * and adds them to the all-levels column. */
 static int per_village(hd_db *db, hd_month *m, const char *sql, const char *since, hd_err *err)
 {
+    if (m->probe)
+        m->probe->child = 0;
     sqlite3_stmt *st = db_prepare(db, sql);
     bind_dates(st, m, since);
     int rc;
@@ -750,4 +787,94 @@ void monthly_view_free(hd_month_view *md)
         free(md->live_ratings);
     }
     memset(md, 0, sizeof *md);
+}
+
+/* ---- the children behind a figure ------------------------------------------------- */
+
+int monthly_figure_by_name(const char *name)
+{
+    for (int f = 0; name && f < MF_COUNT; f++)
+        if (strcmp(figure_names[f], name) == 0)
+            return f;
+    return -1;
+}
+
+static int counted_cmp(const void *a, const void *b)
+{
+    const hd_counted_child *x = a, *y = b;
+    int c = strcmp(x->sort, y->sort);
+    return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+int monthly_counted(hd_db *db, const hd_config *cfg, int year, int month, int64_t village_id,
+                    int col, int figure, hd_counted_child **out, hd_err *err)
+{
+    *out = NULL;
+    if (figure < 0 || figure > MF_AT_RISK_VISITED || figure == MF_MOBILIZATION_RATE ||
+        figure == MF_DROPOUT_RATE)
+        return hd_fail(err, _("figure: '%s' does not count children"),
+                       figure >= 0 && figure < MF_COUNT ? figure_names[figure] : "?");
+    if (col < 0 || col >= MCOL_COUNT)
+        return hd_fail(err, "%s", _("computing the figures"));
+    struct month_probe probe = {.village_id = village_id, .col = col, .figure = figure};
+    hd_month m;
+    memset(&m, 0, sizeof m);
+    char since[11];
+    if (set_dates(cfg, year, month, &m, since, err) < 0)
+        return -1;
+    m.probe = &probe;
+    int own = sqlite3_get_autocommit(db_sql(db));
+    if (own && db_exec(db, "BEGIN", err) < 0)
+        return -1;
+    int rc = villages(db, &m, err) < 0 || children(db, &m, since, err) < 0 ? -1 : 0;
+    hd_counted_child *c = NULL;
+    if (rc == 0 && probe.n > 0) {
+        c = xcalloc((size_t)probe.n, sizeof *c);
+        sqlite3_stmt *st = db_prepare(db,
+            "SELECT c.uid, c.full_name, coalesce(v.name, ''), c.class_name,"
+            " coalesce(v.sort_key, '~') || char(1) || c.sort_key FROM child c"
+            " LEFT JOIN household h ON h.id = c.household_id"
+            " LEFT JOIN village v ON v.id = h.village_id WHERE c.id = ?1");
+        for (int i = 0; i < probe.n; i++) {
+            sqlite3_bind_int64(st, 1, probe.ids[i]);
+            c[i].id = probe.ids[i];
+            if (sqlite3_step(st) == SQLITE_ROW) {
+                snprintf(c[i].uid, sizeof c[i].uid, "%s", sqlite3_column_text(st, 0));
+                c[i].name = db_col_text(st, 1);
+                c[i].village = db_col_text(st, 2);
+                c[i].class_name = db_col_text(st, 3);
+                c[i].sort = db_col_text(st, 4);
+            } else {
+                c[i].name = xstrdup("");
+                c[i].village = xstrdup("");
+                c[i].class_name = xstrdup("");
+                c[i].sort = xstrdup("");
+            }
+            sqlite3_reset(st);
+        }
+        db_finish(db, st);
+        qsort(c, (size_t)probe.n, sizeof *c, counted_cmp);
+    }
+    if (own)
+        sqlite3_exec(db_sql(db), "COMMIT", NULL, NULL, NULL);
+    free(probe.ids);
+    m.probe = NULL;
+    monthly_free(&m);
+    if (rc < 0) {
+        free(c);
+        return -1;
+    }
+    *out = c;
+    return probe.n;
+}
+
+void monthly_counted_free(hd_counted_child *c, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(c[i].name);
+        free(c[i].village);
+        free(c[i].class_name);
+        free(c[i].sort);
+    }
+    free(c);
 }

@@ -51,14 +51,20 @@ typedef struct hd_month_village {
     hd_month_cell col[MCOL_COUNT];
 } hd_month_village;
 
+struct month_probe;
+
 typedef struct hd_month {
     int year, month;        /* the calendar month */
     int school_year;        /* the school year it belongs to */
     char month_start[11], as_of[11], year_start[11], base_date[11];
     int nv;                 /* v[0] is the commune, then villages in order */
     hd_month_village *v;
+    struct month_probe *probe; /* internal to monthly.c: NULL */
 } hd_month;
 
+/* The figure's label in the interface language ("  of whom ..." lines are
+ * indented under the figure they split). */
+const char *monthly_figure_label(int f);
 /* "school_age", ...: the name a snapshot stores figure f under. */
 const char *monthly_figure_name(int f);
 /* "primary", ..., "*", "minority": the level key of column c. */
@@ -122,6 +128,30 @@ int monthly_close(hd_db *db, const hd_config *cfg, int year, int month, const ch
 int monthly_snapshot_get(hd_db *db, int year, int month, int number, hd_month_snapshot *out,
                          hd_err *err);
 void monthly_snapshot_free(hd_month_snapshot *s);
+
+/* The children a figure counts: monthly_counted runs the very computation
+ * of monthly_figures and keeps the children that add to one cell, so the
+ * list and the count cannot disagree.  Child figures only (up to
+ * MF_AT_RISK_VISITED; households, visits and commitments are not
+ * children). */
+typedef struct hd_counted_child {
+    int64_t id;
+    char uid[32];
+    char *name;
+    char *village;          /* "" when the child has no household */
+    char *class_name;
+    char *sort;             /* village then name, for the order */
+} hd_counted_child;
+
+/* The children figure f counts in column col (a level, MCOL_ALL or
+ * MCOL_MINORITY) for village_id (0: the commune) in year-month, computed
+ * now, by village and name.  Count, or -1 (a figure that is not about
+ * children is refused). */
+int monthly_counted(hd_db *db, const hd_config *cfg, int year, int month, int64_t village_id,
+                    int col, int figure, hd_counted_child **out, hd_err *err);
+void monthly_counted_free(hd_counted_child *c, int n);
+/* The figure called name ("dropouts_year", ...), or -1. */
+int monthly_figure_by_name(const char *name);
 
 /* A month as the committee sees it: the closed version in force (figures
  * and ratings as approved), else the figures and ratings computed now.

@@ -109,6 +109,10 @@ tui_screen *screen_print_new(tui *t);
 /* The month (screen_month.c): each branch's figures, trend and rating;
  * close the month, or reopen it with a reason. */
 tui_screen *screen_month_new(tui *t);
+/* A village's (village_id 0: the commune's) figures for the month; Enter
+ * on a count of children lists them (screen_counted.c). */
+tui_screen *screen_figures_new(tui *t, int year, int month, int64_t village_id,
+                               const char *place);
 
 /* Forms (screen_record.c); an id of 0 adds a new record. */
 tui_screen *screen_child_form(tui *t, int64_t child_id, int64_t household_id);

@@ -271,8 +271,10 @@ static void month_key(tui_screen *s, tui *t, tui_action a, tui_key k)
     case ACT_NEXT_MONTH: step(ms, 1); month_load(ms, t); break;
     case ACT_BACK: tui_pop(t); break;
     case ACT_OPEN:
-        if (nvil > 0)
-            tui_push(t, screen_list_new(t, LIST_CHILDREN, ms->view.m->v[ms->sel + 1].id, 0));
+        if (nvil > 0) {
+            const hd_month_village *v = &ms->view.m->v[ms->sel + 1];
+            tui_push(t, screen_figures_new(t, ms->year, ms->month, v->id, v->name));
+        }
         break;
     case ACT_CLOSE_MONTH:
         if (ms->view.closed) {

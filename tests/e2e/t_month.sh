@@ -33,6 +33,20 @@ keys F2
 wait_for "Tháng 11/2026: đã chốt (lần 2)"
 [ "$(q "SELECT group_concat(number || status, ' ') FROM month_snapshot")" = "1superseded 2closed" ] ||
     fail "versions: $(q "SELECT group_concat(number || status, ' ') FROM month_snapshot")"
+# behind a figure: the village's figures, and the children its dropouts
+# of the year are (the same as the command line lists)
+out=$("$HD" --db demo.db month children 2026-11 dropouts_year --village "Bản Pa Sáng")
+name=$(printf '%s\n' "$out" | sed -n 2p | awk '{print $2, $3, $4}')
+[ -n "$name" ] || fail "no dropout in Bản Pa Sáng: $out"
+keys Enter
+wait_for "Bản Pa Sáng, tháng 11/2026"
+keys Down Down Down Down Down Down Enter
+wait_for "1 trẻ"
+wait_for "$name"
+keys Enter
+wait_for "Lịch sử tình trạng"
+keys Escape Escape Escape
+wait_for "Tháng 11/2026: đã chốt (lần 2)"
 # the month before, then back
 keys '<'
 wait_for "Tháng 10/2026: chưa chốt"

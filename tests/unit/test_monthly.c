@@ -195,6 +195,46 @@ static void test_trend(void **state)
     commune_free(k);
 }
 
+/* The children behind a figure are exactly those it counts, cell by cell. */
+static void test_counted(void **state)
+{
+    (void)state;
+    commune *k = commune_new();
+    hd_month m;
+    hd_err err;
+    assert_int_equal(monthly_figures(k->t->db, &k->cfg, 2026, 11, &m, &err), 0);
+    for (int i = 0; i < m.nv; i++)
+        for (int c = 0; c < MCOL_COUNT; c++)
+            for (int f = 0; f <= MF_AT_RISK_VISITED; f++) {
+                if (f == MF_MOBILIZATION_RATE || f == MF_DROPOUT_RATE)
+                    continue;
+                hd_counted_child *kids;
+                int n = monthly_counted(k->t->db, &k->cfg, 2026, 11, m.v[i].id, c, f, &kids,
+                                        &err);
+                assert_int_equal(n, (int)m.v[i].col[c].v[f]);
+                for (int j = 1; j < n; j++)
+                    assert_true(strcmp(kids[j - 1].sort, kids[j].sort) <= 0);
+                monthly_counted_free(kids, n);
+            }
+    /* the two dropouts of the year, by name */
+    hd_counted_child *kids;
+    int n = monthly_counted(k->t->db, &k->cfg, 2026, 11, 0, MCOL_ALL, MF_DROPOUTS_YEAR, &kids,
+                            &err);
+    assert_int_equal(n, 2);
+    assert_int_equal(kids[0].id == k->c[2] || kids[1].id == k->c[2], 1);
+    assert_int_equal(kids[0].id == k->c[4] || kids[1].id == k->c[4], 1);
+    monthly_counted_free(kids, n);
+    /* a rate and a household figure count no children */
+    assert_int_equal(monthly_counted(k->t->db, &k->cfg, 2026, 11, 0, MCOL_ALL, MF_DROPOUT_RATE,
+                                     &kids, &err), -1);
+    assert_int_equal(monthly_counted(k->t->db, &k->cfg, 2026, 11, 0, MCOL_ALL, MF_VISITS, &kids,
+                                     &err), -1);
+    assert_int_equal(monthly_figure_by_name("dropouts_year"), MF_DROPOUTS_YEAR);
+    assert_int_equal(monthly_figure_by_name("nothing"), -1);
+    monthly_free(&m);
+    commune_free(k);
+}
+
 /* October recomputed later: Bình had dropped out, not yet back. */
 static void test_past_month(void **state)
 {
@@ -366,6 +406,7 @@ int main(void)
         cmocka_unit_test(test_close),
         cmocka_unit_test(test_published),
         cmocka_unit_test(test_trend),
+        cmocka_unit_test(test_counted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -48,3 +48,10 @@ echo "--- the PDF keeps its letters as text"
 $HD print committee --to pdf committee.pdf
 pdftotext committee.pdf - | grep -c "Rơ Mah Hlin"
 pdftotext -layout committee.pdf - | grep -o "Ksor Y Thuân" | head -1
+echo "--- the children behind a figure: the same computation as the figure"
+$HD month children 2026-11 at_risk
+$HD month children 2026-11 at_risk --village "Plei Kép" --level lower_secondary
+$HD month children 2026-11 dropouts_year --level primary
+$HD month children 2026-11 dropout_rate
+$HD month children 2026-11 nothing
+$HD month children 2026-11 at_risk --level x
