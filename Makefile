@@ -54,9 +54,10 @@ TEST_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 DEBIAN_BUILD_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
                      libconfig-dev libunistring-dev gettext paps ghostscript \
                      pango1.0-tools fonts-dejavu-core
-DEBIAN_TEST_PKGS  := libcmocka-dev tmux sqlite3 valgrind poppler-utils
+DEBIAN_TEST_PKGS  := libcmocka-dev tmux sqlite3 valgrind poppler-utils \
+                     cups cups-client printer-driver-cups-pdf
 
-.PHONY: all deps test check-unit check-cli check-e2e test-asan asan valgrind bench bench-tui run demo \
+.PHONY: all deps test check-unit check-cli check-e2e check-print test-asan asan valgrind bench bench-tui run demo \
         pot po-update install uninstall clean
 
 all: $(BIN) $(MO_FILES)
@@ -97,9 +98,13 @@ $(E2E_NFC): tests/e2e/nfc.c $(CORE_LIB)
 check-e2e: $(BIN) $(MO_FILES) $(E2E_NFC)
 	@sh tests/e2e/run.sh ./$(BIN) $(E2E_NFC)
 
+# A document through a real CUPS queue (a private cupsd, the cups-pdf printer).
+check-print: $(BIN)
+	@sh tests/print/cups.sh ./$(BIN)
+
 # The whole suite: the normal build, then the same tests under ASan + UBSan.
 test: all
-	@$(MAKE) --no-print-directory check-unit check-cli check-e2e
+	@$(MAKE) --no-print-directory check-unit check-cli check-e2e check-print
 	@$(MAKE) --no-print-directory test-asan
 	@echo "all tests passed"
 

@@ -32,7 +32,8 @@ static int output(const hd_doc *d, const cli_ctx *cx, const char *to, const char
         return doc_save_csv(d, file, err);
     if (strcmp(to, "pdf") == 0)
         return doc_save_pdf(d, width, lpp, cx->cfg.paper, file, err);
-    return doc_print(d, width, lpp, cx->cfg.print_command, err);
+    return doc_print(d, width, lpp, cx->cfg.paper, strcmp(cx->cfg.print_input, "pdf") == 0,
+                     cx->cfg.print_command, err);
 }
 
 static int check_to(const char *to, const char *file)

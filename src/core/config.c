@@ -42,6 +42,7 @@ typedef struct setting {
 
 static const char *const languages[] = {"vi", "en", NULL};
 static const char *const papers[] = {"A4", "A3", NULL};
+static const char *const print_inputs[] = {"pdf", "text", NULL};
 
 #define OFF(f) offsetof(hd_config, f)
 #define OFFI(f, i) (offsetof(hd_config, f) + (size_t)(i) * sizeof(double))
@@ -118,9 +119,13 @@ static const setting schema[] = {
           "An at-risk child with no home visit for this many days is flagged as overdue."),
     S_INT("casework.report_response_days", report_response_days, 1, 365, 7,
           "A report about a child must lead to action within this many days."),
-    S_STR("print.command", print_command, "paps --encoding=UTF-8 --paper=A4 | lp",
-          F_NONEMPTY | F_RAW, NULL,
-          "Shell command that prints a document, given as UTF-8 text on its standard input."),
+    S_STR("print.command", print_command, "lp", F_NONEMPTY | F_RAW, NULL,
+          "Shell command that prints a document, given on its standard input as print.input "
+          "says."),
+    S_STR("print.input", print_input, "pdf", F_NONEMPTY, print_inputs,
+          "What print.command reads: pdf (the document's PDF, pages as on screen; CUPS's lp "
+          "takes it) or text (UTF-8 text with form feeds, for a command of your own such as "
+          "paps)."),
     S_STR("print.paper", paper, "A4", F_NONEMPTY, papers,
           "Paper size documents are laid out for: A4 or A3."),
     S_INT("print.lines_per_page", lines_per_page, 20, 200, 60, "Lines printed on one page."),

@@ -57,6 +57,7 @@ typedef struct hd_config {
     size_t n_rules;
 
     char *print_command;             /* shell command; the document arrives on stdin */
+    char *print_input;               /* "pdf" or "text": what print_command reads */
     char *paper;                     /* "A4" or "A3" */
     int lines_per_page;
     char *backup_dir;

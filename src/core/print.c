@@ -796,13 +796,30 @@ int doc_save_pdf(const hd_doc *d, int width, int lines_per_page, const char *pap
     return save_via_tmp(d, width, lines_per_page, paper, path, write_pdf, err);
 }
 
-int doc_print(const hd_doc *d, int width, int lines_per_page, const char *command,
-              hd_err *err)
+int doc_print(const hd_doc *d, int width, int lines_per_page, const char *paper, int pdf,
+              const char *command, hd_err *err)
 {
     if (str_empty(command))
         return hd_fail(err, "%s", _("no print command is configured (print.command)"));
-    char *text = doc_text(d, width, lines_per_page);
-    int rc = pipe_text(command, text, command, err);
-    free(text);
+    if (!pdf) {
+        char *text = doc_text(d, width, lines_per_page);
+        int rc = pipe_text(command, text, command, err);
+        free(text);
+        return rc;
+    }
+    /* the PDF of doc_save_pdf, on the command's standard input */
+    const char *tmpdir = getenv("TMPDIR");
+    char *tmp = xasprintf("%s/huydong-print-%ld.pdf", tmpdir && *tmpdir ? tmpdir : "/tmp",
+                          (long)getpid());
+    int rc = write_pdf(d, width, lines_per_page, paper, tmp, err);
+    if (rc == 0) {
+        strbuf cmd = {0};
+        sb_addf(&cmd, "(%s) < ", command);
+        shell_quote(&cmd, tmp);
+        rc = pipe_text(sb_str(&cmd), "", command, err);
+        sb_free(&cmd);
+    }
+    unlink(tmp);
+    free(tmp);
     return rc;
 }

@@ -69,10 +69,11 @@ int doc_save_csv(const hd_doc *d, const char *path, hd_err *err);
 /* PDF through `paps | ps2pdf` (landscape for 132 columns). */
 int doc_save_pdf(const hd_doc *d, int width, int lines_per_page, const char *paper,
                  const char *path, hd_err *err);
-/* Runs command (a shell command) with the text on its standard input;
- * a non-zero exit status is an error that names it. */
-int doc_print(const hd_doc *d, int width, int lines_per_page, const char *command,
-              hd_err *err);
+/* Runs command (a shell command) with the document on its standard input:
+ * its PDF (as doc_save_pdf makes it) when pdf, else its text; a non-zero
+ * exit status is an error that names the command. */
+int doc_print(const hd_doc *d, int width, int lines_per_page, const char *paper, int pdf,
+              const char *command, hd_err *err);
 
 /* A bar per value, eighths of a block scaled to max (U+2581..U+2588), a
  * space for NAN; with ascii, the characters "_.:-=+*#" instead.  Caller

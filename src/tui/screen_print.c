@@ -215,7 +215,8 @@ static void print_it(preview_state *p, tui *t)
 {
     char *quiet = xasprintf("(%s) >/dev/null 2>&1", t->cfg->print_command);
     hd_err err;
-    int rc = doc_print(&p->doc, p->width, t->cfg->lines_per_page, quiet, &err);
+    int rc = doc_print(&p->doc, p->width, t->cfg->lines_per_page, t->cfg->paper,
+                       strcmp(t->cfg->print_input, "pdf") == 0, quiet, &err);
     free(quiet);
     if (rc == 0)
         tui_message(t, ROLE_GOOD, _("Sent to the printer (%s)."), t->cfg->print_command);

@@ -15,9 +15,15 @@ start() {
     fi
     # '[exited]' only for a clean exit, on a line of its own: a crash shows
     # its status instead, so a test waiting for '[exited]' fails.
-    tm new-session -d -s e2e -x 80 -y 25 \
-        "$*; s=\$?; echo; if [ \$s -eq 0 ]; then echo '[exited]'; else echo \"[exit status \$s]\"; fi; sleep 30" ||
-        fail "tmux did not start"
+    # a server still going away can refuse the first try on a busy machine
+    tries=5
+    until tm new-session -d -s e2e -x 80 -y 25 \
+        "$*; s=\$?; echo; if [ \$s -eq 0 ]; then echo '[exited]'; else echo \"[exit status \$s]\"; fi; sleep 30" \
+        2>/dev/null; do
+        tries=$((tries - 1))
+        [ "$tries" -gt 0 ] || fail "tmux did not start"
+        sleep 0.3
+    done
     tm set-option -t e2e status off >/dev/null
 }
 

@@ -21,8 +21,10 @@ $HD import children children.csv >/dev/null
 $HD import members members.csv >/dev/null
 $HD assign 24999-C3 24999-M2 --sponsor >/dev/null
 # Short pages, so the table header repeats; a printer that saves the text.
-sed 's/^ui = /print = { lines_per_page = 20; command = "cat > printed.txt"; };\nui = /' \
+sed 's/^ui = /print = { lines_per_page = 20; command = "cat > printed.txt"; input = "text"; };\nui = /' \
     $ROOT/tests/cli/test.cfg > print.cfg
+sed 's/^ui = /print = { lines_per_page = 20; command = "cat > printed.pdf"; };\nui = /' \
+    $ROOT/tests/cli/test.cfg > pdfprint.cfg
 sed 's/^ui = /print = { command = "exit 3"; };\nui = /' $ROOT/tests/cli/test.cfg > broken.cfg
 export HUYDONG_CONFIG=$PWD/print.cfg
 echo "--- the at-risk list on standard output (80 columns)"
@@ -42,6 +44,10 @@ pdfinfo at-risk.pdf | grep "^Pages:"
 echo "--- the printer command gets the text; its failure is reported"
 $HD print at-risk --to printer
 grep -c "Trang 2/2" printed.txt
+echo "--- by default the printer command reads the PDF"
+$HD -c pdfprint.cfg print at-risk --to printer
+pdfinfo printed.pdf | grep "^Pages:"
+pdftotext printed.pdf - | grep -c "Thuân"
 $HD -c broken.cfg print at-risk --to printer
 echo "--- errors"
 $HD print
