@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/i18n.h"
 
 enum { MIN_COLS = 80, MIN_LINES = 24 };
@@ -219,4 +220,14 @@ int tui_run(hd_db *db, const hd_config *cfg, const char *lang, const tui_opts *o
         screen_free(t.stack[--t.depth]);
     term_stop();
     return 0;
+}
+
+void tui_step_month(int *year, int *month, int delta)
+{
+    int k = *year * 12 + (*month - 1) + delta;
+    hd_date today = date_today();
+    if (k > today.year * 12 + today.month - 1)
+        return;
+    *year = k / 12;
+    *month = k % 12 + 1;
 }

@@ -72,6 +72,9 @@ void tui_message(tui *t, tui_role r, const char *fmt, ...) HD_PRINTF(3, 4);
  * down to `min_dec`. */
 void tui_percent(const tui *t, double v, int max_dec, int min_dec, char *buf, size_t n);
 
+/* Moves (year, month) by delta months, never past the running month. */
+void tui_step_month(int *year, int *month, int delta);
+
 /* Screens the others open. */
 tui_screen *screen_home_new(tui *t);
 tui_screen *screen_help_new(tui *t, const tui_screen *of);

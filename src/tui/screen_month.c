@@ -174,16 +174,6 @@ static void month_draw(tui_screen *s, tui *t, int top, int height)
         draw_reason(ms, t, rating_of(ms, m->v[ms->sel + 1].id), top + 3 + rows, 2);
 }
 
-static void step(month_state *ms, int delta)
-{
-    int k = ms->year * 12 + (ms->month - 1) + delta;
-    hd_date today = date_today();
-    if (k > today.year * 12 + today.month - 1)
-        return;
-    ms->year = k / 12;
-    ms->month = k % 12 + 1;
-}
-
 /* ---- closing and reopening ------------------------------------------------------- */
 
 typedef struct close_ctx {
@@ -267,8 +257,14 @@ static void month_key(tui_screen *s, tui *t, tui_action a, tui_key k)
     switch (a) {
     case ACT_UP: ms->sel = ms->sel > 0 ? ms->sel - 1 : 0; break;
     case ACT_DOWN: ms->sel = ms->sel + 1 < nvil ? ms->sel + 1 : ms->sel; break;
-    case ACT_PREV_MONTH: step(ms, -1); month_load(ms, t); break;
-    case ACT_NEXT_MONTH: step(ms, 1); month_load(ms, t); break;
+    case ACT_PREV_MONTH:
+        tui_step_month(&ms->year, &ms->month, -1);
+        month_load(ms, t);
+        break;
+    case ACT_NEXT_MONTH:
+        tui_step_month(&ms->year, &ms->month, 1);
+        month_load(ms, t);
+        break;
     case ACT_BACK: tui_pop(t); break;
     case ACT_OPEN:
         if (nvil > 0) {

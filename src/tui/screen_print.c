@@ -45,17 +45,6 @@ static void menu_draw(tui_screen *s, tui *t, int top, int height)
              ROLE_DIM, 0);
 }
 
-/* Steps the month by delta, never past the running one. */
-static void step_month(int *year, int *month, int delta)
-{
-    int k = *year * 12 + (*month - 1) + delta;
-    hd_date today = date_today();
-    if (k > today.year * 12 + today.month - 1)
-        return;
-    *year = k / 12;
-    *month = k % 12 + 1;
-}
-
 static void menu_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 {
     menu_state *m = s->st;
@@ -66,8 +55,8 @@ static void menu_key(tui_screen *s, tui *t, tui_action a, tui_key k)
     switch (a) {
     case ACT_UP: m->sel = m->sel > 0 ? m->sel - 1 : 0; break;
     case ACT_DOWN: m->sel = m->sel + 1 < m->n ? m->sel + 1 : m->sel; break;
-    case ACT_PREV_MONTH: step_month(&m->year, &m->month, -1); break;
-    case ACT_NEXT_MONTH: step_month(&m->year, &m->month, 1); break;
+    case ACT_PREV_MONTH: tui_step_month(&m->year, &m->month, -1); break;
+    case ACT_NEXT_MONTH: tui_step_month(&m->year, &m->month, 1); break;
     case ACT_BACK: tui_pop(t); break;
     case ACT_OPEN: {
         tui_screen *p = preview_new(t, &doc_kinds[m->sel], m->year, m->month);
