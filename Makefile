@@ -11,7 +11,7 @@ PKG_CONFIG ?= pkg-config
 CC         ?= cc
 
 VERSION    := 0.1.0
-PKGS       := ncursesw sqlite3 libconfig
+PKGS       := ncursesw sqlite3 libconfig expat libzip xlsxwriter
 
 CFLAGS     ?= -O2 -g
 WARNINGS   := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -52,8 +52,9 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 DEBIAN_BUILD_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
-                     libconfig-dev libunistring-dev gettext paps ghostscript
-DEBIAN_TEST_PKGS  := libcmocka-dev tmux sqlite3 valgrind poppler-utils
+                     libconfig-dev libunistring-dev gettext paps ghostscript \
+                     libexpat1-dev libzip-dev libxlsxwriter-dev
+DEBIAN_TEST_PKGS  := libcmocka-dev tmux sqlite3 valgrind poppler-utils python3-openpyxl
 
 .PHONY: all deps test check-unit check-cli check-e2e test-asan asan valgrind bench bench-tui run demo \
         pot po-update install uninstall clean

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli/args.h"
@@ -100,13 +101,38 @@ static void print_summary(const char *path, const hd_import_stats *st, int dry)
            path, st->rows, st->added, st->updated, st->unchanged);
 }
 
+static int show_mapping(cli_ctx *cx, const char *sheet)
+{
+    if (cx->argc < 2 || cx->argc > 3)
+        return cli_error("%s", _("usage: huydong import --show-mapping [TABLE] FILE "
+                                 "[--sheet S]"));
+    int t = -1;
+    if (cx->argc == 3 && (t = table_arg("import", cx->argv[1])) < 0)
+        return EXIT_USER;
+    hd_msgs out = {0};
+    hd_err err = {{0}};
+    int table;
+    int rc = import_show_mapping(t, cx->argv[cx->argc - 1], sheet, &out, &table, &err);
+    for (size_t i = 0; i < out.n; i++)
+        printf("%s\n", out.items[i]);
+    msgs_free(&out);
+    if (rc < 0)
+        return cli_error("%s", err.msg);
+    return EXIT_OK;
+}
+
 int cmd_import(cli_ctx *cx)
 {
     int dry = args_flag(&cx->argc, cx->argv, "--dry-run");
+    int show = args_flag(&cx->argc, cx->argv, "--show-mapping");
+    const char *sheet = args_value(&cx->argc, cx->argv, "--sheet");
     if (args_unknown(cx->argc, cx->argv))
         return cli_error(_("import: unknown option '%s'"), args_unknown(cx->argc, cx->argv));
+    if (show)
+        return show_mapping(cx, sheet);
     if (cx->argc != 3)
-        return cli_error("%s", _("usage: huydong import TABLE FILE.csv [--dry-run]"));
+        return cli_error("%s", _("usage: huydong import TABLE FILE.csv|FILE.xlsx [--sheet S] "
+                                 "[--dry-run]"));
     int t = table_arg("import", cx->argv[1]);
     if (t < 0)
         return EXIT_USER;
@@ -117,8 +143,10 @@ int cmd_import(cli_ctx *cx)
     hd_msgs errors = {0}, warnings = {0};
     hd_err err = {{0}};
     backup_policy_set(cx->cfg.backup_dir, cx->cfg.backup_keep);
-    int rc = import_csv(db, (hd_table)t, cx->argv[2], dry, cx->cfg.school_year_start_month,
-                        &st, &errors, &warnings, &err);
+    hd_import_opts o = {.dry_run = dry,
+                        .school_year_start_month = cx->cfg.school_year_start_month,
+                        .sheet = sheet};
+    int rc = import_file(db, (hd_table)t, cx->argv[2], &o, &st, &errors, &warnings, &err);
     db_close(db);
     print_msgs(&warnings, 50);
     if (rc < 0) {
@@ -140,7 +168,7 @@ int cmd_import(cli_ctx *cx)
 int cmd_export(cli_ctx *cx)
 {
     if (cx->argc < 2 || cx->argc > 3)
-        return cli_error("%s", _("usage: huydong export TABLE [FILE.csv]"));
+        return cli_error("%s", _("usage: huydong export TABLE [FILE.csv|FILE.xlsx]"));
     int t = table_arg("export", cx->argv[1]);
     if (t < 0)
         return EXIT_USER;
@@ -148,8 +176,12 @@ int cmd_export(cli_ctx *cx)
     if (!db)
         return EXIT_USER;
     hd_err err;
-    long rows = cx->argc == 3 ? export_csv_file(db, (hd_table)t, cx->argv[2], &err)
-                              : export_csv(db, (hd_table)t, stdout, &err);
+    const char *file = cx->argc == 3 ? cx->argv[2] : NULL;
+    size_t len = file ? strlen(file) : 0;
+    int xlsx = len > 5 && strcasecmp(file + len - 5, ".xlsx") == 0;
+    long rows = !file ? export_csv(db, (hd_table)t, stdout, &err)
+                : xlsx ? export_xlsx_file(db, (hd_table)t, file, &err)
+                       : export_csv_file(db, (hd_table)t, file, &err);
     db_close(db);
     if (rows < 0)
         return cli_error("%s", err.msg);

@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/ident.h"
 #include "core/import_int.h"
 #include "core/registry.h"
 #include "core/text.h"
@@ -343,8 +344,53 @@ static int child_status_wanted(importer *im, char since[11])
     return status;
 }
 
+/* The row's pupil code and personal identification number (NULL when
+ * absent or empty; a malformed one is reported). */
+static void child_idents(importer *im, const char *ids[2])
+{
+    static const hd_col cols[2] = {COL_C_PUPIL_CODE, COL_C_PID};
+    static const char *const kinds[2] = {IDENT_PUPIL_CODE, IDENT_PID};
+    for (int i = 0; i < 2; i++) {
+        const char *v = imp_val(im, cols[i]);
+        hd_err e;
+        ids[i] = NULL;
+        if (!v || !*v)
+            continue;
+        if (ident_check(kinds[i], v, &e) < 0)
+            imp_bad(im, cols[i], "%s", e.msg);
+        else
+            ids[i] = v;
+    }
+}
+
+/* The child an identifier names: the pupil code first. */
+static int64_t child_by_idents(importer *im, const char *const ids[2])
+{
+    int64_t id = ids[0] ? ident_find(im->db, IDENT_PUPIL_CODE, ids[0]) : 0;
+    if (!id && ids[1])
+        id = ident_find(im->db, IDENT_PID, ids[1]);
+    return id;
+}
+
+/* Gives the saved child the row's identifiers; 1 when one was written. */
+static int save_idents(importer *im, int64_t child, const char *const ids[2], hd_err *e)
+{
+    static const char *const kinds[2] = {IDENT_PUPIL_CODE, IDENT_PID};
+    static const hd_col cols[2] = {COL_C_PUPIL_CODE, COL_C_PID};
+    int any = 0;
+    for (int i = 0; i < 2; i++) {
+        int changed = 0;
+        if (ids[i] && ident_set(im->db, child, kinds[i], ids[i], &changed, e) < 0) {
+            imp_bad(im, cols[i], "%s", e->msg);
+            return -1;
+        }
+        any |= changed;
+    }
+    return any;
+}
+
 static void save_child(importer *im, hd_child *c, int existed, int changed, int status,
-                       const char *since)
+                       const char *since, const char *const ids[2])
 {
     hd_err e;
     int rc = 0;
@@ -361,6 +407,12 @@ static void save_child(importer *im, hd_child *c, int existed, int changed, int 
             changed = 1;
         }
     }
+    if (rc == 0) {
+        int wrote = save_idents(im, c->id, ids, &e);
+        if (wrote < 0)
+            return;
+        changed |= wrote;
+    }
     imp_save_result(im, rc, &e, c->id, existed, changed);
 }
 
@@ -374,6 +426,10 @@ void imp_child_row(importer *im)
     char birth[11];
     child_birth(im, &year, birth);
     int64_t id = imp_find_by_uid(im, "child", uid);
+    const char *ids[2];
+    child_idents(im, ids);
+    if (!id && !uid)
+        id = child_by_idents(im, ids);
     const char *name = imp_val(im, COL_C_NAME);
     if (!id && !uid && name && *name && year && !im->row_bad)
         id = child_natural(im, name, year, household);
@@ -394,7 +450,7 @@ void imp_child_row(importer *im)
     int status = child_status_wanted(im, since);
     char *after = id ? child_print(&c) : NULL;
     if (!im->row_bad)
-        save_child(im, &c, id != 0, id && strcmp(before, after) != 0, status, since);
+        save_child(im, &c, id != 0, id && strcmp(before, after) != 0, status, since, ids);
     free(before);
     free(after);
     child_free(&c);

@@ -1,0 +1,185 @@
+#!/usr/bin/python3
+"""Workbooks as communes have them, made by a program that is not ours
+(openpyxl), for the import tests; and a few broken ones made by hand with
+zipfile.  Usage: make_books.py OUTDIR"""
+import datetime
+import os
+import sys
+import zipfile
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+out = sys.argv[1]
+os.makedirs(out, exist_ok=True)
+
+
+def path(name):
+    return os.path.join(out, name)
+
+
+def title_block(ws, title, ncols):
+    """The administrative heading above the table, as offices type it."""
+    ws["A1"] = "UBND XÃ IA DOM"
+    ws["A2"] = title
+    ws["A2"].font = Font(bold=True)
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=ncols)
+    ws["A3"] = "(Kèm theo Kế hoạch số 12/KH-BCĐ)"
+
+
+# ---- villages: a title block, then the header in row 5 ----------------------
+wb = Workbook()
+ws = wb.active
+ws.title = "Thôn"
+title_block(ws, "DANH SÁCH THÔN, LÀNG", 5)
+ws.append([])
+ws.append(["STT", "Tên thôn", "Loại", "Chi bộ", "Bí thư chi bộ"])
+ws.append([1, "Thôn 1", "Thôn", "Chi bộ thôn 1", "Nguyễn Văn Hùng"])
+ws.append([2, "Làng Ia Bang", "làng", "Chi bộ làng Ia Bang", "Rơ Châm Khoa"])
+ws.append([3, "Plei Kép", "plei", "Chi bộ Plei Kép", "Ksor H'Bia"])
+ws.append([])
+ws.append(["Cộng", 3])
+wb.save(path("villages.xlsx"))
+
+# ---- households: a header merged over two rows, a group title ---------------
+wb = Workbook()
+ws = wb.active
+ws.title = "Hộ"
+title_block(ws, "DANH SÁCH HỘ GIA ĐÌNH", 6)
+# row 5-6: STT, Chủ hộ, Thôn merged down; "Hoàn cảnh" over Hộ nghèo + Dân tộc
+ws["A5"], ws["B5"], ws["C5"], ws["D5"], ws["F5"] = "STT", "Họ tên chủ hộ", "Thôn", "Hoàn cảnh gia đình", "Điện thoại"
+ws["D6"], ws["E6"] = "Hộ nghèo", "Dân tộc"
+for col in "ABCF":
+    ws.merge_cells(f"{col}5:{col}6")
+ws.merge_cells("D5:E5")
+rows = [
+    (1, "Nguyễn Văn Ba", "Thôn 1", "không", "Kinh", "0905 123 456"),
+    (2, "Rơ Châm Khoa", "lang ia bang", "Hộ nghèo", "Jrai", None),
+    (3, "Ksor Nhiên", "Plei Kép", "cận nghèo", "Jrai", 905777888),
+]
+for r in rows:
+    ws.append(list(r))
+ws.append(["Tổng cộng", None, None, None, None, None])
+wb.save(path("households.xlsx"))
+
+# ---- children: dates as dates, numbers as text, a total row ------------------
+wb = Workbook()
+ws = wb.active
+ws.title = "Danh sách"
+title_block(ws, "DANH SÁCH HỌC SINH", 8)
+ws.append([])
+ws.append(["STT", "Họ và tên", "Ngày, tháng, năm sinh", "Giới tính", "Chủ hộ", "Thôn",
+           "Khối", "Lớp"])
+ws.append([1, "Nguyễn Thị Ánh Đào", datetime.date(2015, 3, 5), "Nữ", "Nguyễn Văn Ba",
+           "Thôn 1", "5", "5A"])
+ws.append([2, "Rơ Châm H'Nga", 2013, "nu", "Rơ Châm Khoa", "Làng Ia Bang", " 7 ", "7B"])
+ws.append([3, "Ksor Y Thuân", "12/12/2012", "Nam", "Ksor Nhiên", "Plei Kép", 8, "8A"])
+ws.append([])
+ws.append(["Tổng cộng: 3 học sinh"])
+ws.cell(row=6, column=3).number_format = "dd/mm/yyyy"
+wb.save(path("children.xlsx"))
+
+# ---- serial dates: a custom date format, a bare serial, the phantom day -----
+wb = Workbook()
+ws = wb.active
+ws.title = "HS"
+ws.append(["Họ và tên", "Ngày sinh", "Giới tính", "Chủ hộ", "Thôn"])
+ws.append(["Lò Văn Khánh", 42019, "Nam", "Nguyễn Văn Ba", "Thôn 1"])   # 15/01/2015
+ws.append(["Quàng Thị Hoa", 41000, "Nữ", "Nguyễn Văn Ba", "Thôn 1"])   # bare: 01/04/2012
+ws.cell(row=2, column=2).number_format = "dd/mm/yyyy"
+wb.save(path("serial.xlsx"))
+
+wb = Workbook()
+ws = wb.active
+ws.append(["Họ và tên", "Ngày sinh", "Giới tính", "Chủ hộ", "Thôn"])
+ws.append(["Mùa A Páo", 60, "Nam", "Nguyễn Văn Ba", "Thôn 1"])
+ws.cell(row=2, column=2).number_format = "d/m/yyyy"
+wb.save(path("phantom.xlsx"))
+
+# ---- legacy font text and a formula with no value --------------------------
+wb = Workbook()
+ws = wb.active
+ws.title = "Tre"
+ws.append(["Họ và tên", "Ngày sinh", "Giới tính", "Chủ hộ", "Thôn"])
+ws.append(["NguyÔn V¨n An", "01/02/2014", "Nam", "Nguyễn Văn Ba", "Thôn 1"])
+ws.append(["Giàng Thị Dợ", "=DATE(2014,2,1)", "Nữ", "Nguyễn Văn Ba", "Thôn 1"])
+wb.save(path("legacy.xlsx"))
+
+# ---- two sheets, chosen by name or number ------------------------------------
+wb = Workbook()
+ws = wb.active
+ws.title = "Ghi chú"
+ws["A1"] = "Sheet of notes, no table"
+ws2 = wb.create_sheet("Thôn mới")
+ws2.append(["Tên thôn", "Loại"])
+ws2.append(["Tổ dân phố 2", "tổ dân phố"])
+wb.save(path("two-sheets.xlsx"))
+
+# ---- broken workbooks, by hand -----------------------------------------------
+with open(path("protected.xlsx"), "wb") as f:  # an encrypted package (OLE)
+    f.write(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504 +
+            "EncryptedPackage".encode("utf-16-le") + b"\0" * 512)
+with open(path("old.xls"), "wb") as f:
+    f.write(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 1024 + "Workbook".encode("utf-16-le"))
+with open(path("villages.xlsx"), "rb") as f:
+    data = f.read()
+with open(path("corrupt.xlsx"), "wb") as f:
+    f.write(data[: len(data) // 2])
+
+CT = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+      'package/2006/content-types"/>')
+WB = ('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/'
+      'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+      'relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>')
+RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x" '
+        'Target="worksheets/sheet1.xml"/></Relationships>')
+HEAD = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.'
+        'org/spreadsheetml/2006/main"><sheetData>')
+
+
+def raw_book(name, sheet_chunks, level=6):
+    with zipfile.ZipFile(path(name), "w", zipfile.ZIP_DEFLATED, compresslevel=level) as z:
+        z.writestr("[Content_Types].xml", CT)
+        z.writestr("xl/workbook.xml", WB)
+        z.writestr("xl/_rels/workbook.xml.rels", RELS)
+        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+            for chunk in sheet_chunks:
+                f.write(chunk)
+
+
+# a zip bomb: 64 MB of blanks inside a sheet, a few dozen KB compressed
+def bomb():
+    yield HEAD.encode()
+    blank = b" " * (1 << 20)
+    for _ in range(64):
+        yield blank
+    yield b"</sheetData></worksheet>"
+
+
+raw_book("bomb.xlsx", bomb(), level=9)
+
+
+# a sheet that uses every one of Excel's 1,048,576 rows
+def huge():
+    yield (HEAD + '<row r="1"><c r="A1" t="inlineStr"><is><t>Tên thôn</t></is></c></row>').encode()
+    batch = []
+    for r in range(2, 1048577):
+        batch.append('<row r="%d"><c r="A%d" t="inlineStr"><is><t>Thôn %d</t></is></c></row>'
+                     % (r, r, r))
+        if len(batch) == 20000:
+            yield "".join(batch).encode()
+            batch = []
+    yield ("".join(batch) + "</sheetData></worksheet>").encode()
+
+
+if "--huge" in sys.argv:
+    raw_book("huge.xlsx", huge(), level=1)
+
+# a formula with its saved value (as Excel writes it): the value is used
+raw_book("cached.xlsx", iter([(HEAD +
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>Tên thôn</t></is></c>'
+    '<c r="B1" t="inlineStr"><is><t>Loại</t></is></c></row>'
+    '<row r="2"><c r="A2" t="str"><f>"Thôn "&amp;"Cũ"</f><v>Thôn Cũ</v></c>'
+    '<c r="B2" t="inlineStr"><is><t>thôn</t></is></c></row>'
+    '</sheetData></worksheet>').encode()]))
