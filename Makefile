@@ -140,6 +140,12 @@ $(BENCH_BIN): tests/bench/bench.c $(CORE_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_LIB) $(LDLIBS)
 
+# The xlsx reader alone over a workbook (tests/bench/xlsxread.c).
+XLSXREAD_BIN := $(BUILD)/bench/xlsxread
+$(XLSXREAD_BIN): tests/bench/xlsxread.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_LIB) $(LDLIBS)
+
 # The terminal interface measured from a pseudo-terminal (forkpty: -lutil).
 TTYBENCH_BIN := $(BUILD)/bench/ttybench
 $(TTYBENCH_BIN): tests/bench/ttybench.c
@@ -147,8 +153,8 @@ $(TTYBENCH_BIN): tests/bench/ttybench.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS) -lutil
 
 # District-scale figures (docs/benchmarks.md); not part of `make test`.
-bench: all $(BENCH_BIN) $(TTYBENCH_BIN)
-	@sh tests/bench/run.sh ./$(BIN) $(BENCH_BIN)
+bench: all $(BENCH_BIN) $(TTYBENCH_BIN) $(XLSXREAD_BIN)
+	@sh tests/bench/run.sh ./$(BIN) $(BENCH_BIN) $(XLSXREAD_BIN)
 	@sh tests/bench/tui.sh ./$(BIN) $(TTYBENCH_BIN)
 
 # Only the terminal interface's figures (makes the database if needed).

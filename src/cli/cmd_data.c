@@ -11,7 +11,9 @@
 #include "core/demo.h"
 #include "core/export.h"
 #include "core/i18n.h"
+#include "core/ident.h"
 #include "core/import.h"
+#include "cli/table.h"
 
 int cmd_init(cli_ctx *cx)
 {
@@ -101,18 +103,18 @@ static void print_summary(const char *path, const hd_import_stats *st, int dry)
            path, st->rows, st->added, st->updated, st->unchanged);
 }
 
-static int show_mapping(cli_ctx *cx, const char *sheet)
+static int show_mapping(cli_ctx *cx, const hd_import_opts *o)
 {
     if (cx->argc < 2 || cx->argc > 3)
         return cli_error("%s", _("usage: huydong import --show-mapping [TABLE] FILE "
-                                 "[--sheet S]"));
+                                 "[--sheet S] [--profile P]"));
     int t = -1;
     if (cx->argc == 3 && (t = table_arg("import", cx->argv[1])) < 0)
         return EXIT_USER;
     hd_msgs out = {0};
     hd_err err = {{0}};
     int table;
-    int rc = import_show_mapping(t, cx->argv[cx->argc - 1], sheet, &out, &table, &err);
+    int rc = import_show_mapping(t, cx->argv[cx->argc - 1], o, &out, &table, &err);
     for (size_t i = 0; i < out.n; i++)
         printf("%s\n", out.items[i]);
     msgs_free(&out);
@@ -125,14 +127,17 @@ int cmd_import(cli_ctx *cx)
 {
     int dry = args_flag(&cx->argc, cx->argv, "--dry-run");
     int show = args_flag(&cx->argc, cx->argv, "--show-mapping");
-    const char *sheet = args_value(&cx->argc, cx->argv, "--sheet");
+    hd_import_opts o = {.dry_run = dry,
+                        .school_year_start_month = cx->cfg.school_year_start_month,
+                        .sheet = args_value(&cx->argc, cx->argv, "--sheet"),
+                        .profile = args_value(&cx->argc, cx->argv, "--profile")};
     if (args_unknown(cx->argc, cx->argv))
         return cli_error(_("import: unknown option '%s'"), args_unknown(cx->argc, cx->argv));
     if (show)
-        return show_mapping(cx, sheet);
+        return show_mapping(cx, &o);
     if (cx->argc != 3)
         return cli_error("%s", _("usage: huydong import TABLE FILE.csv|FILE.xlsx [--sheet S] "
-                                 "[--dry-run]"));
+                                 "[--profile P] [--dry-run]"));
     int t = table_arg("import", cx->argv[1]);
     if (t < 0)
         return EXIT_USER;
@@ -143,9 +148,6 @@ int cmd_import(cli_ctx *cx)
     hd_msgs errors = {0}, warnings = {0};
     hd_err err = {{0}};
     backup_policy_set(cx->cfg.backup_dir, cx->cfg.backup_keep);
-    hd_import_opts o = {.dry_run = dry,
-                        .school_year_start_month = cx->cfg.school_year_start_month,
-                        .sheet = sheet};
     int rc = import_file(db, (hd_table)t, cx->argv[2], &o, &st, &errors, &warnings, &err);
     db_close(db);
     print_msgs(&warnings, 50);
@@ -187,5 +189,41 @@ int cmd_export(cli_ctx *cx)
         return cli_error("%s", err.msg);
     if (cx->argc == 3)
         printf(ngettext("%s: %ld row\n", "%s: %ld rows\n", (unsigned long)rows), cx->argv[2], rows);
+    return EXIT_OK;
+}
+
+int cmd_unlinked(cli_ctx *cx)
+{
+    if (args_unknown(cx->argc, cx->argv))
+        return cli_error(_("unlinked: unknown option '%s'"), args_unknown(cx->argc, cx->argv));
+    if (cx->argc != 1)
+        return cli_error("%s", _("usage: huydong unlinked"));
+    hd_db *db = cli_open(cx, 0);
+    if (!db)
+        return EXIT_USER;
+    hd_unlinked *u = NULL;
+    hd_err err;
+    int n = unlinked_list(db, &u, &err);
+    db_close(db);
+    if (n < 0)
+        return cli_error("%s", err.msg);
+    cli_table t = {.ncols = 6};
+    cli_table_add(&t, _("Code"), _("Name"), _("Born"), _("School"), _("Class"),
+                  _("Pupil code"));
+    for (int i = 0; i < n; i++) {
+        char born[16];
+        if (u[i].birth_date[0])
+            cli_date_vn(u[i].birth_date, born);
+        else
+            snprintf(born, sizeof born, "%d", u[i].birth_year);
+        cli_table_add(&t, u[i].uid, u[i].name, born, u[i].school, u[i].class_name,
+                      u[i].pupil_code);
+    }
+    cli_table_print(&t, "");
+    printf(ngettext("%d child has no household: link it on the child's screen "
+                    "(or import a households sheet)\n",
+                    "%d children have no household: link them on the child's screen "
+                    "(or import a households sheet)\n", (unsigned long)n), n);
+    unlinked_free(u, n);
     return EXIT_OK;
 }

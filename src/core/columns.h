@@ -31,7 +31,7 @@ typedef enum hd_col {
     COL_ARCHIVED,
     /* only in the sheets of an import profile (profile.h) */
     COL_P_PROVINCE, COL_P_DISTRICT, COL_P_COMMUNE, COL_P_VILLAGE_CODE, COL_P_FORM,
-    COL_P_RELATION,
+    COL_P_RELATION, COL_P_POOR,
     COL_COUNT
 } hd_col;
 

@@ -34,12 +34,13 @@ char *ident_get(hd_db *db, int64_t child_id, const char *kind)
 int ident_check(const char *kind, const char *value, hd_err *err)
 {
     size_t n = strlen(value);
-    int ok = n >= 4 && n <= 20;
+    int pid = strcmp(kind, IDENT_PID) == 0;
+    int ok = pid ? n == 12 : n >= 4 && n <= 20;
     for (const char *p = value; ok && *p; p++)
-        ok = isalnum((unsigned char)*p);
+        ok = pid ? isdigit((unsigned char)*p) : isalnum((unsigned char)*p);
     if (ok)
         return 0;
-    if (strcmp(kind, IDENT_PID) == 0)
+    if (pid)
         return hd_fail(err, _("'%s' is not a personal identification number (12 digits)"),
                        value);
     return hd_fail(err, _("'%s' is not a pupil code (4 to 20 letters and digits)"), value);
@@ -69,4 +70,52 @@ int ident_set(hd_db *db, int64_t child_id, const char *kind, const char *value, 
         return db_fail(db, err, _("saving the child"));
     *changed = 1;
     return 0;
+}
+
+int unlinked_list(hd_db *db, hd_unlinked **out, hd_err *err)
+{
+    sqlite3_stmt *st = db_prepare(db,
+        "SELECT c.uid, c.full_name, c.birth_year, coalesce(c.birth_date, ''),"
+        " coalesce(s.name, ''), c.class_name,"
+        " coalesce((SELECT value FROM child_ident WHERE child_id = c.id"
+        "  AND kind = 'pupil_code' AND archived = 0), '')"
+        " FROM child c LEFT JOIN school s ON s.id = c.school_id"
+        " WHERE c.household_id IS NULL AND c.archived = 0"
+        " ORDER BY s.sort_key, c.class_name, c.sort_key, c.id");
+    hd_unlinked *u = NULL;
+    int n = 0, cap = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? 2 * cap : 32;
+            u = xreallocarray(u, (size_t)cap, sizeof *u);
+        }
+        hd_unlinked *x = &u[n++];
+        memset(x, 0, sizeof *x);
+        snprintf(x->uid, sizeof x->uid, "%s", (const char *)sqlite3_column_text(st, 0));
+        x->name = db_col_text(st, 1);
+        x->birth_year = sqlite3_column_int(st, 2);
+        snprintf(x->birth_date, sizeof x->birth_date, "%s",
+                 (const char *)sqlite3_column_text(st, 3));
+        x->school = db_col_text(st, 4);
+        x->class_name = db_col_text(st, 5);
+        x->pupil_code = db_col_text(st, 6);
+    }
+    db_finish(db, st);
+    if (rc != SQLITE_DONE) {
+        unlinked_free(u, n);
+        return db_fail(db, err, _("reading the children"));
+    }
+    *out = u;
+    return n;
+}
+
+void unlinked_free(hd_unlinked *u, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(u[i].name);
+        free(u[i].school);
+        free(u[i].class_name);
+        free(u[i].pupil_code);
+    }
+    free(u);
 }

@@ -21,7 +21,27 @@ char *ident_get(hd_db *db, int64_t child_id, const char *kind);
  * another child holds it.  *changed = 1 when something was written.  0/-1. */
 int ident_set(hd_db *db, int64_t child_id, const char *kind, const char *value, int *changed,
               hd_err *err);
-/* Checks a value: digits and letters, 4 to 20 of them.  0 or -1 with err. */
+/* Checks a value: a pupil code is 4 to 20 letters and digits, a personal
+ * identification number 12 digits.  0 or -1 with err. */
 int ident_check(const char *kind, const char *value, hd_err *err);
 
+
+
+/* ---- children not linked to a household ------------------------------------ */
+
+/* A child a school's sheet brought in with no household (the schools do not
+ * know them): left for the committee to link. */
+typedef struct hd_unlinked {
+    char uid[32];
+    char *name;
+    int birth_year;
+    char birth_date[11];   /* ISO or "" */
+    char *school, *class_name;
+    char *pupil_code;      /* "" when none */
+} hd_unlinked;
+
+/* Active children with no household, by school, class and name.  Count or
+ * -1 with err; free with unlinked_free. */
+int unlinked_list(hd_db *db, hd_unlinked **out, hd_err *err);
+void unlinked_free(hd_unlinked *u, int n);
 #endif

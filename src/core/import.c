@@ -88,9 +88,9 @@ static int check_encoding(FILE *fp, const char *path, hd_err *err)
                           "CSV with the \"Unicode (UTF-8)\" character set)"), path);
 }
 
-const hd_column *imp_match_header(hd_table t, const char *header)
+const hd_column *imp_match_header(const hd_profile *p, hd_table t, const char *header)
 {
-    return columns_match(t, header);
+    return profile_match(p, t, header);
 }
 
 /* "STT": the rows' numbers, which every list has and nothing needs. */
@@ -121,8 +121,11 @@ int imp_map_header(importer *im, const char *const *fields, size_t n)
         im->col_of_field[i] = -1;
         if (str_empty(fields[i]))
             continue;
-        const hd_column *c = imp_match_header(im->table, fields[i]);
+        const hd_column *c = imp_match_header(im->profile, im->table, fields[i]);
         if (!c && is_row_number(fields[i]))
+            continue;
+        /* one row a person: the children's columns in a households import */
+        if (!c && im->profile && im->profile->persons && columns_match(TABLE_CHILDREN, fields[i]))
             continue;
         if (!c) {
             imp_warn(im, _("column '%s' is not one huydong knows; it is ignored"), fields[i]);
@@ -138,6 +141,15 @@ int imp_map_header(importer *im, const char *const *fields, size_t n)
             im->header[c->id] = xstrdup(c->header);
         im->col_of_field[i] = (int)c->id;
         im->src_col[c->id] = i;
+    }
+    /* one row a person: the household's code is built from the form's */
+    if (im->profile && im->profile->persons && im->header[COL_P_FORM]) {
+        hd_col code = im->table == TABLE_HOUSEHOLDS ? COL_UID : COL_C_HOUSEHOLD_UID;
+        if (im->table == TABLE_HOUSEHOLDS || im->table == TABLE_CHILDREN) {
+            free(im->header[code]);
+            im->header[code] = xstrdup(im->header[COL_P_FORM]);
+            im->src_col[code] = im->src_col[COL_P_FORM];
+        }
     }
     return im->row_bad ? -1 : 0;
 }
@@ -183,6 +195,22 @@ static void load_values(importer *im, const imp_row *row)
             continue;
         if (row->kind && row->kind[i] == XC_ERROR) {
             imp_bad(im, (hd_col)c, "%s", row->fields[i]);
+            continue;
+        }
+        if (row->kind && row->kind[i] == XC_NUMBER && c == COL_C_PID && row->num[i] >= 1 &&
+            row->num[i] < 1e12) {
+            /* a number cell lost the identification number's leading zeros */
+            char buf[32];
+            snprintf(buf, sizeof buf, "%012.0f", row->num[i]);
+            im->val[c] = xstrdup(buf);
+            continue;
+        }
+        if (row->kind && row->kind[i] == XC_NUMBER && (c == COL_H_PHONE || c == COL_M_PHONE) &&
+            row->num[i] >= 1e8 && row->num[i] < 1e10) {
+            /* a phone number typed as a number lost its leading 0 */
+            char buf[32];
+            snprintf(buf, sizeof buf, "0%.0f", row->num[i]);
+            im->val[c] = xstrdup(buf);
             continue;
         }
         long days;
@@ -487,11 +515,100 @@ static void import_row(importer *im)
     }
 }
 
+/* "x", "có", "1": a mark in a yes/no column. */
+static int is_mark(const char *v)
+{
+    if (!v || !*v)
+        return 0;
+    char *f = text_fold(v);
+    int yes = !strcmp(f, "x") || !strcmp(f, "co") || !strcmp(f, "1") || !strcmp(f, "c");
+    free(f);
+    return yes;
+}
+
+static void set_val(importer *im, hd_col c, const char *v)
+{
+    free(im->val[c]);
+    im->val[c] = xstrdup(v);
+}
+
+/* One row a person (MauNhapLieu): the household's code from the province,
+ * district, commune and village codes and the form number; a household
+ * import takes the heads' rows, a children's import the others' of school
+ * age.  Returns 1 to skip the row. */
+static int person_row(importer *im)
+{
+    const char *rel = imp_val(im, COL_P_RELATION);
+    char *f = text_fold(rel ? rel : "");
+    int head = !strcmp(f, "chu ho") || !strcmp(f, "ch");
+    free(f);
+    if (im->table == TABLE_HOUSEHOLDS && rel && !head)
+        return 1;
+    if (im->table == TABLE_CHILDREN && head)
+        return 1;
+    if (im->table == TABLE_CHILDREN) {
+        const char *b = imp_val(im, COL_C_BIRTH);
+        int year = 0, has_day;
+        hd_date d;
+        if (b && *b && date_parse_birth(b, &year, &d, &has_day, NULL) == 0 &&
+            date_today().year - year > 18)
+            return 1; /* a grown-up of the household */
+    }
+    const char *form = imp_val(im, COL_P_FORM);
+    if (!form)
+        return 0;
+    if (!*form) {
+        imp_bad(im, COL_P_FORM, _("required (the household's form number)"));
+        return 0;
+    }
+    static const hd_col parts[] = {COL_P_PROVINCE, COL_P_DISTRICT, COL_P_COMMUNE,
+                                   COL_P_VILLAGE_CODE, COL_P_FORM};
+    strbuf code = {0};
+    for (size_t i = 0; i < HD_ARRAY_LEN(parts); i++) {
+        const char *v = imp_val(im, parts[i]);
+        if (v && *v)
+            sb_addf(&code, "%s%s", code.len ? "-" : "", v);
+    }
+    set_val(im, im->table == TABLE_HOUSEHOLDS ? COL_UID : COL_C_HOUSEHOLD_UID, sb_str(&code));
+    sb_free(&code);
+    return 0;
+}
+
+/* What a profile changes in a row before it is read; 1 to skip it. */
+static int profile_row(importer *im)
+{
+    const hd_profile *p = im->profile;
+    im->status_reason = NULL;
+    if (p->persons && person_row(im))
+        return 1;
+    const char *st = imp_val(im, COL_C_STATUS);
+    if (p->codes && st && *st) {
+        const hd_profile_code *code = profile_code(p, st);
+        if (!code) {
+            imp_bad(im, COL_C_STATUS, _("'%s' is not one of the sheet's status codes (01 to 12)"),
+                    st);
+            set_val(im, COL_C_STATUS, ""); /* reported once */
+        } else {
+            im->status_reason = code->reason;
+            set_val(im, COL_C_STATUS, model_label(VOCAB_STATUS, code->status, "vi"));
+        }
+    }
+    /* a poor household's mark: "x" is the status "Hộ nghèo" */
+    const char *pov = imp_val(im, COL_H_POVERTY);
+    if (im->table == TABLE_HOUSEHOLDS && is_mark(pov))
+        set_val(im, COL_H_POVERTY, model_label(VOCAB_POVERTY, 1, "vi"));
+    return 0;
+}
+
 void imp_take_row(importer *im, const imp_row *row)
 {
-    im->stats->rows++;
     load_values(im, row);
-    if (!im->row_bad)
+    int bad_cell = im->row_bad;
+    if (im->profile && !bad_cell && profile_row(im))
+        return;
+    im->stats->rows++;
+    /* a code the profile refused: the row's other cells are still checked */
+    if (!bad_cell)
         import_row(im);
 }
 
@@ -505,6 +622,8 @@ static int read_rows(importer *im, csv_reader *rd, hd_err *err)
         im->row_bad = 0;
         if (!header_done) {
             header_done = 1;
+            if (!im->profile)
+                im->profile = profile_for_headers((const char *const *)row.fields, row.n);
             if (imp_map_header(im, (const char *const *)row.fields, row.n) < 0 || imp_required_columns(im) < 0)
                 return 0;
             continue;
@@ -565,6 +684,10 @@ int import_file(hd_db *db, hd_table table, const char *path, const hd_import_opt
     importer im = {.db = db, .table = table, .path = path,
                    .start_month = opts->school_year_start_month, .errors = errors,
                    .warnings = warnings, .stats = stats};
+    if (!book && opts->profile && !(im.profile = profile_find(opts->profile))) {
+        fclose(fp);
+        return hd_fail(err, _("%s: no profile '%s'"), path, opts->profile);
+    }
     int tok = -1;
     /* A copy before the file changes anything; none for a dry run. */
     if ((opts->dry_run || backup_before(db, "import", err) == 0))
@@ -579,7 +702,7 @@ int import_file(hd_db *db, hd_table table, const char *path, const hd_import_opt
      * set-wise at the end, inside the same transaction. */
     int bulk = db_bulk_begin(db, err) == 0;
     if (book) {
-        imp_read_xlsx_book(&im, book, opts->sheet);
+        imp_read_xlsx_book(&im, book, opts->sheet, opts->profile);
         xlsx_close(book);
     } else {
         csv_reader *rd = csv_reader_new(fp, path);

@@ -37,6 +37,7 @@ typedef struct hd_import_opts {
     int dry_run;
     int school_year_start_month;
     const char *sheet;
+    const char *profile; /* profile.h; NULL: chosen by the sheet */
 } hd_import_opts;
 
 #define IMPORT_MAX_ROWS 200000
@@ -50,7 +51,7 @@ int import_is_workbook(const char *path);
 /* How each column of the file would be understood, one line each into out
  * (nothing is written, no database needed).  table < 0: the table whose
  * columns the header matches best (*table_out tells which).  0 or -1. */
-int import_show_mapping(int table, const char *path, const char *sheet, hd_msgs *out,
-                        int *table_out, hd_err *err);
+int import_show_mapping(int table, const char *path, const hd_import_opts *opts,
+                        hd_msgs *out, int *table_out, hd_err *err);
 
 #endif

@@ -11,6 +11,7 @@
 #include "core/db.h"
 #include "core/import.h"
 #include "core/model.h"
+#include "core/profile.h"
 
 #define MAX_COLUMNS 256
 
@@ -19,6 +20,8 @@ typedef struct importer {
     hd_table table;
     const char *path;
     const char *sheet;             /* the workbook's sheet; NULL for CSV */
+    const hd_profile *profile;     /* the sheet's profile; NULL: columns.c only */
+    const char *status_reason;     /* this row's status code's meaning, or NULL */
     size_t src_col[COL_COUNT];     /* column of the file each field comes from */
     int start_month;
     int col_of_field[MAX_COLUMNS]; /* CSV column index -> hd_col, -1 = ignored */
@@ -50,8 +53,9 @@ typedef struct imp_row {
     const double *num;
 } imp_row;
 
-/* The column a header means for this table (CSV synonyms), NULL when none. */
-const hd_column *imp_match_header(hd_table t, const char *header);
+/* The column a header means for this table (the profile's names, then the
+ * CSV synonyms), NULL when none. */
+const hd_column *imp_match_header(const hd_profile *p, hd_table t, const char *header);
 /* Maps a header row; reports unknown and doubled columns.  0 or -1. */
 int imp_map_header(importer *im, const char *const *fields, size_t n);
 /* Checks the table's required columns are there.  0 or -1. */
@@ -64,7 +68,8 @@ char *imp_where(const importer *im, hd_col c);
 /* The rows of a workbook's sheet (import_xlsx.c): header found, then every
  * data row through imp_take_row.  Problems go to im->errors. */
 struct xlsx_book;
-void imp_read_xlsx_book(importer *im, struct xlsx_book *book, const char *sheet);
+void imp_read_xlsx_book(importer *im, struct xlsx_book *book, const char *sheet,
+                        const char *profile);
 
 /* Problems: an error stops the import (the row is bad), a warning does not. */
 void imp_bad(importer *im, hd_col c, const char *fmt, ...) HD_PRINTF(3, 4);

@@ -280,6 +280,36 @@ static int64_t child_natural(importer *im, const char *name, int year, int64_t h
     return exact;
 }
 
+/* A sheet that knows no households (a school's): the one child of that
+ * name born that day (or year, when the sheet gives only the year), in any
+ * household; 0 when none or several (then warned). */
+static int64_t child_without_household(importer *im, const char *name, int year,
+                                       const char *birth)
+{
+    sqlite3_stmt *st = db_prepare(im->db,
+        "SELECT id FROM child WHERE fold = ?1 AND birth_year = ?2"
+        " AND (?3 = '' OR birth_date IS NULL OR birth_date = ?3) AND archived = 0"
+        " ORDER BY id LIMIT 2");
+    char *fold = text_fold(name);
+    sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, year);
+    sqlite3_bind_text(st, 3, birth, -1, SQLITE_STATIC);
+    int64_t id = 0;
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        n++;
+    }
+    db_finish(im->db, st);
+    free(fold);
+    if (n > 1) {
+        imp_warn(im, _("more than one child is called '%s', born %d; imported as a new child "
+                       "(give the pupil code to match)"), name, year);
+        return 0;
+    }
+    return id;
+}
+
 /* The birth year and (when the file gives the day) ISO date; year 0 when the
  * file has no birth column. */
 static void child_birth(importer *im, int *year, char iso[11])
@@ -315,6 +345,14 @@ static void child_fields(importer *im, hd_child *c)
     imp_take_int(im, COL_C_GRADE, &c->grade, 1, 12);
     imp_take_text(im, COL_C_CLASS, &c->class_name);
     imp_take_risks(im, COL_C_RISK, &c->risk);
+    /* a profile's poor-household mark adds the risk factor, never clears */
+    const char *poor = imp_val(im, COL_P_POOR);
+    if (poor && *poor) {
+        int yes = 0;
+        imp_take_bool(im, COL_P_POOR, &yes);
+        if (yes)
+            c->risk |= 1u << RISK_POVERTY;
+    }
     imp_take_text(im, COL_C_RISK_OTHER, &c->risk_other);
     imp_take_text(im, COL_C_NOTES, &c->notes);
     imp_take_bool(im, COL_ARCHIVED, &c->archived);
@@ -395,13 +433,15 @@ static void save_child(importer *im, hd_child *c, int existed, int changed, int 
     hd_err e;
     int rc = 0;
     if (!existed) {
-        rc = child_insert(im->db, c, status < 0 ? STATUS_ENROLLED : status, since, "",
-                          "import", &e);
+        rc = child_insert(im->db, c, status < 0 ? STATUS_ENROLLED : status, since,
+                          im->status_reason ? im->status_reason : "", "import", &e);
     } else {
         if (changed)
             rc = child_update(im->db, c, &e);
         if (rc == 0 && status >= 0 && status != c->status) {
-            char *why = xasprintf("Cập nhật từ tệp %s", im->path);
+            char *why = im->status_reason
+                            ? xasprintf("%s (tệp %s)", im->status_reason, im->path)
+                            : xasprintf("Cập nhật từ tệp %s", im->path);
             rc = child_set_status(im->db, c->id, status, since, why, "import", &e);
             free(why);
             changed = 1;
@@ -431,8 +471,10 @@ void imp_child_row(importer *im)
     if (!id && !uid)
         id = child_by_idents(im, ids);
     const char *name = imp_val(im, COL_C_NAME);
+    int knows_households = imp_val(im, COL_C_HOUSEHOLD_UID) || imp_val(im, COL_C_HEAD);
     if (!id && !uid && name && *name && year && !im->row_bad)
-        id = child_natural(im, name, year, household);
+        id = knows_households ? child_natural(im, name, year, household)
+                              : child_without_household(im, name, year, birth);
     if (id > 0 && child_get(im->db, id, &c, &e) < 0)
         imp_bad(im, COL_COUNT, "%s", e.msg);
     if (!id && uid)

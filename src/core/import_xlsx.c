@@ -9,6 +9,7 @@
 #include "core/csv.h"
 #include "core/i18n.h"
 #include "core/import_int.h"
+#include "core/model.h"
 #include "core/text.h"
 #include "core/xlsx.h"
 
@@ -112,8 +113,8 @@ static size_t scan_width(const header_scan *hs)
 /* The header texts of a block top..bottom, one per column (owned by hs):
  * for each column the lowest text that names a known field, else the
  * lowest text at all.  Returns how many columns name a field. */
-static int header_texts(const header_scan *hs, hd_table t, size_t top, size_t bottom,
-                        const char **out, size_t width)
+static int header_texts(const header_scan *hs, const hd_profile *p, hd_table t, size_t top,
+                        size_t bottom, const char **out, size_t width)
 {
     int score = 0;
     for (size_t c = 0; c < width; c++) {
@@ -122,7 +123,7 @@ static int header_texts(const header_scan *hs, hd_table t, size_t top, size_t bo
             const char *s = head_cell(hs, top, r, c);
             if (str_empty(s))
                 continue;
-            if (imp_match_header(t, s)) {
+            if (imp_match_header(p, t, s)) {
                 out[c] = s;
                 score++;
                 break;
@@ -135,14 +136,15 @@ static int header_texts(const header_scan *hs, hd_table t, size_t top, size_t bo
 }
 
 /* The best header row among the kept rows: the one naming most fields. */
-static int find_header(const header_scan *hs, hd_table t, size_t *top, size_t *bottom)
+static int find_header(const header_scan *hs, const hd_profile *p, hd_table t, size_t *top,
+                       size_t *bottom)
 {
     size_t width = scan_width(hs);
     const char **texts = xcalloc(width ? width : 1, sizeof *texts);
     int best = 0;
     for (size_t i = 0; i < hs->nrows; i++) {
         size_t b = header_bottom(hs, hs->rows[i].row);
-        int score = header_texts(hs, t, hs->rows[i].row, b, texts, width);
+        int score = header_texts(hs, p, t, hs->rows[i].row, b, texts, width);
         if (score > best) {
             best = score;
             *top = hs->rows[i].row;
@@ -226,16 +228,50 @@ static int scan_sheet(importer *im, xlsx_book *book, const char *sheet, header_s
     return 0;
 }
 
-void imp_read_xlsx_book(importer *im, xlsx_book *book, const char *sheet)
+/* The sheet's profile: named, else by the sheet's name, else by headers
+ * only it has among the first rows.  -1 for an unknown name (reported). */
+static int choose_profile(importer *im, const header_scan *hs, const char *name)
+{
+    if (name) {
+        im->profile = profile_find(name);
+        if (!im->profile) {
+            strbuf all = {0};
+            for (size_t i = 0; profile_at(i); i++)
+                sb_addf(&all, "%s%s", i ? ", " : "", profile_at(i)->name);
+            msgs_add(im->errors, _("%s: no profile '%s'; the profiles are: %s"), im->path, name,
+                     sb_str(&all));
+            sb_free(&all);
+            return -1;
+        }
+        return 0;
+    }
+    im->profile = im->sheet ? profile_for_sheet(im->sheet) : NULL;
+    if (im->profile)
+        return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < hs->nrows; i++)
+        n += hs->rows[i].n;
+    const char **texts = xcalloc(n ? n : 1, sizeof *texts);
+    n = 0;
+    for (size_t i = 0; i < hs->nrows; i++)
+        for (size_t c = 0; c < hs->rows[i].n; c++)
+            texts[n++] = hs->rows[i].text[c];
+    im->profile = profile_for_headers(texts, n);
+    free(texts);
+    return 0;
+}
+
+void imp_read_xlsx_book(importer *im, xlsx_book *book, const char *sheet,
+                        const char *profile)
 {
     header_scan hs = {0};
     int more = 0;
-    if (scan_sheet(im, book, sheet, &hs, &more) < 0) {
+    if (scan_sheet(im, book, sheet, &hs, &more) < 0 || choose_profile(im, &hs, profile) < 0) {
         scan_free(&hs);
         return;
     }
     size_t top = 0, bottom = 0, width = scan_width(&hs);
-    if (!find_header(&hs, im->table, &top, &bottom)) {
+    if (!find_header(&hs, im->profile, im->table, &top, &bottom)) {
         msgs_add(im->errors, _("%s:%s: no header row with the columns of %s in its first %d "
                                "rows"), im->path, im->sheet, columns_table_name(im->table),
                  HEADER_SCAN);
@@ -243,7 +279,7 @@ void imp_read_xlsx_book(importer *im, xlsx_book *book, const char *sheet)
         return;
     }
     const char **texts = xcalloc(width ? width : 1, sizeof *texts);
-    header_texts(&hs, im->table, top, bottom, texts, width);
+    header_texts(&hs, im->profile, im->table, top, bottom, texts, width);
     im->line = top;
     im->row_bad = 0;
     int ok = imp_map_header(im, texts, width) == 0 &&
@@ -269,8 +305,8 @@ void imp_read_xlsx_book(importer *im, xlsx_book *book, const char *sheet)
 
 /* ---- --show-mapping ------------------------------------------------------- */
 
-static void mapping_lines(hd_table t, const char *where, size_t row, const char *const *texts,
-                          size_t n, int workbook, hd_msgs *out)
+static void mapping_lines(const hd_profile *p, hd_table t, const char *const *texts, size_t n,
+                          int workbook, hd_msgs *out)
 {
     for (size_t i = 0; i < n; i++) {
         if (str_empty(texts[i]))
@@ -283,7 +319,7 @@ static void mapping_lines(hd_table t, const char *where, size_t row, const char 
         } else {
             snprintf(cell, sizeof cell, "%zu", i + 1);
         }
-        const hd_column *c = imp_match_header(t, texts[i]);
+        const hd_column *c = imp_match_header(p, t, texts[i]);
         int pad = 28 - text_width(texts[i]);
         if (c)
             msgs_add(out, "  %-4s %s%*s -> %s (%s)", cell, texts[i], pad > 0 ? pad : 0, "",
@@ -292,15 +328,14 @@ static void mapping_lines(hd_table t, const char *where, size_t row, const char 
             msgs_add(out, _("  %-4s %s%*s -> (ignored: not a column huydong knows)"), cell,
                      texts[i], pad > 0 ? pad : 0, "");
     }
-    (void)where;
 }
 
-static int best_table(const header_scan *hs, int table, int *score)
+static int best_table(const header_scan *hs, const hd_profile *p, int table, int *score)
 {
     int best = table, top_score = -1;
     for (int t = table < 0 ? 0 : table; t < (table < 0 ? TABLE_COUNT : table + 1); t++) {
         size_t top, bottom;
-        int s = find_header(hs, (hd_table)t, &top, &bottom);
+        int s = find_header(hs, p, (hd_table)t, &top, &bottom);
         if (s > top_score) {
             top_score = s;
             best = t;
@@ -310,7 +345,21 @@ static int best_table(const header_scan *hs, int table, int *score)
     return best;
 }
 
-static int show_workbook(int table, const char *path, const char *sheet, hd_msgs *out,
+static void profile_line(const hd_profile *p, hd_msgs *out)
+{
+    if (p)
+        msgs_add(out, _("  profile: %s (%s)"), p->name, p->title);
+    if (p && p->codes) {
+        strbuf sb = {0};
+        for (const hd_profile_code *c = p->codes; c->code; c++)
+            sb_addf(&sb, "%s%s %s", sb.len ? ", " : "", c->code,
+                    model_label(VOCAB_STATUS, c->status, "vi"));
+        msgs_add(out, _("  status codes: %s"), sb_str(&sb));
+        sb_free(&sb);
+    }
+}
+
+static int show_workbook(const hd_import_opts *o, int table, const char *path, hd_msgs *out,
                          int *table_out, hd_err *err)
 {
     xlsx_book *book = xlsx_open(path, err);
@@ -320,24 +369,27 @@ static int show_workbook(int table, const char *path, const char *sheet, hd_msgs
     importer im = {.path = path, .errors = &errors};
     header_scan hs = {0};
     int more;
-    int rc = scan_sheet(&im, book, sheet, &hs, &more);
+    int rc = scan_sheet(&im, book, o->sheet, &hs, &more);
+    if (rc == 0)
+        rc = choose_profile(&im, &hs, o->profile);
     if (rc < 0) {
         hd_fail(err, "%s", errors.items[0]);
         msgs_free(&errors);
+        scan_free(&hs);
         xlsx_close(book);
         return -1;
     }
     int score;
-    int t = best_table(&hs, table, &score);
+    int t = best_table(&hs, im.profile, table, &score);
     size_t top = 0, bottom = 0, width = scan_width(&hs);
     if (score <= 0) {
         rc = hd_fail(err, _("%s:%s: no header row with the columns of %s in its first %d rows"),
                      path, im.sheet, table < 0 ? "huydong" : columns_table_name((hd_table)t),
                      HEADER_SCAN);
     } else {
-        find_header(&hs, (hd_table)t, &top, &bottom);
+        find_header(&hs, im.profile, (hd_table)t, &top, &bottom);
         const char **texts = xcalloc(width ? width : 1, sizeof *texts);
-        header_texts(&hs, (hd_table)t, top, bottom, texts, width);
+        header_texts(&hs, im.profile, (hd_table)t, top, bottom, texts, width);
         if (top == bottom)
             msgs_add(out, _("%s: sheet '%s', read as %s: header in row %zu, data from row %zu"),
                      path, im.sheet, columns_table_name((hd_table)t), top, bottom + 1);
@@ -345,7 +397,8 @@ static int show_workbook(int table, const char *path, const char *sheet, hd_msgs
             msgs_add(out, _("%s: sheet '%s', read as %s: header in rows %zu-%zu, data from row "
                             "%zu"), path, im.sheet, columns_table_name((hd_table)t), top, bottom,
                      bottom + 1);
-        mapping_lines((hd_table)t, im.sheet, top, texts, width, 1, out);
+        profile_line(im.profile, out);
+        mapping_lines(im.profile, (hd_table)t, texts, width, 1, out);
         free(texts);
         *table_out = t;
     }
@@ -355,11 +408,11 @@ static int show_workbook(int table, const char *path, const char *sheet, hd_msgs
     return rc;
 }
 
-int import_show_mapping(int table, const char *path, const char *sheet, hd_msgs *out,
+int import_show_mapping(int table, const char *path, const hd_import_opts *o, hd_msgs *out,
                         int *table_out, hd_err *err)
 {
     if (import_is_workbook(path))
-        return show_workbook(table, path, sheet, out, table_out, err);
+        return show_workbook(o, table, path, out, table_out, err);
     /* a CSV file: its first line is the header */
     FILE *fp = fopen(path, "rb");
     if (!fp)
@@ -370,11 +423,14 @@ int import_show_mapping(int table, const char *path, const char *sheet, hd_msgs 
     if (rc == 0)
         rc = hd_fail(err, _("%s: the file is empty (no header row)"), path);
     if (rc == 1) {
+        const char *const *fields = (const char *const *)row.fields;
+        const hd_profile *p = o->profile ? profile_find(o->profile)
+                                         : profile_for_headers(fields, row.n);
         int best = table, top_score = -1;
         for (int t = table < 0 ? 0 : table; t < (table < 0 ? TABLE_COUNT : table + 1); t++) {
             int s = 0;
             for (size_t i = 0; i < row.n; i++)
-                s += !str_empty(row.fields[i]) && imp_match_header((hd_table)t, row.fields[i]);
+                s += !str_empty(fields[i]) && imp_match_header(p, (hd_table)t, fields[i]);
             if (s > top_score) {
                 top_score = s;
                 best = t;
@@ -382,7 +438,8 @@ int import_show_mapping(int table, const char *path, const char *sheet, hd_msgs 
         }
         msgs_add(out, _("%s: read as %s: header in line %zu"), path,
                  columns_table_name((hd_table)best), row.line);
-        mapping_lines((hd_table)best, NULL, row.line, (const char *const *)row.fields, row.n, 0, out);
+        profile_line(p, out);
+        mapping_lines(p, (hd_table)best, fields, row.n, 0, out);
         *table_out = best;
         rc = 0;
     }

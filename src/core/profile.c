@@ -16,6 +16,7 @@ static const hd_column profile_only[] = {
     {COL_P_VILLAGE_CODE, "Mã thôn", "village code", ""},
     {COL_P_FORM, "Số phiếu", "form number", ""},
     {COL_P_RELATION, "QH với chủ hộ", "relation to the head", ""},
+    {COL_P_POOR, "Hộ nghèo", "poor household, a risk factor", ""},
 };
 
 /* The education database's status codes ("Trạng thái HS"). */
@@ -45,7 +46,8 @@ static const hd_profile profiles[] = {
       {COL_P_FORM, "so phieu|phieu so|so phieu dieu tra"},
       {COL_P_RELATION, "qh voi chu ho|quan he voi chu ho|quan he"},
       {COL_H_HEAD, "ho va ten|ho ten"},
-      {COL_H_POVERTY, "con ho ngheo|ho ngheo"}},
+      {COL_H_POVERTY, "con ho ngheo|ho ngheo"},
+      {COL_P_POOR, "con ho ngheo|ho ngheo"}},
      NULL, 1},
     {"c1-hocsinh", "CSDL ngành: C1-HocSinh", "c1 hocsinh|c1 hoc sinh",
      "ma hoc sinh|trang thai hs",
@@ -54,7 +56,7 @@ static const hd_profile profiles[] = {
       {COL_C_STATUS_DATE, "ngay nhap trang thai|ngay trang thai hs"}},
      c1_codes, 0},
     {"danh-sach-lop", "Danh sách lớp", "danh sach lop", "stt|lop|ho ngheo",
-     {{COL_C_NOTES, "ho ngheo|con ho ngheo"}},
+     {{COL_P_POOR, "ho ngheo|con ho ngheo"}},
      NULL, 0},
 };
 

@@ -115,6 +115,84 @@ ws2.append(["Tên thôn", "Loại"])
 ws2.append(["Tổ dân phố 2", "tổ dân phố"])
 wb.save(path("two-sheets.xlsx"))
 
+# ---- the education database's pupil sheet (C1-HocSinh) ---------------------
+C1_HEAD = ["Mã lớp", "Mã học sinh", "Họ tên", "Ngày sinh", "Giới tính", "Trạng thái HS",
+           "Ngày nhập trạng thái", "Dân tộc", "Loại khuyết tật", "Số định danh cá nhân"]
+
+
+def c1_book(name, rows):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "C1-HocSinh"
+    ws["A1"] = "DANH SÁCH HỌC SINH"
+    ws["A2"] = "Trường: TH Ia Dom"
+    ws.append([])
+    ws.append(C1_HEAD)
+    for r in rows:
+        ws.append(r)
+    for row in ws.iter_rows(min_row=5, min_col=4, max_col=7):
+        for c in row:
+            if isinstance(c.value, datetime.date):
+                c.number_format = "dd/mm/yyyy"
+    wb.save(path(name))
+
+
+c1_book("c1.xlsx", [
+    ["5A", "2000123401", "Nguyễn Thị Ánh Đào", datetime.date(2015, 3, 5), "Nữ", "01",
+     datetime.date(2026, 9, 5), "Kinh", None, "064315000101"],
+    ["5A", "2000123402", "Lò Văn Tú", datetime.date(2015, 6, 1), "Nam", "02",
+     datetime.date(2026, 8, 20), "Thái", None, "011215000123"],
+    ["4B", "2000123403", "Ksor H'Mai", datetime.date(2016, 2, 29), "Nữ", 5,
+     datetime.date(2026, 10, 15), "Jrai", "Khuyết tật vận động", 64216000777],
+])
+# a later sheet from the same school: Tú moved away, his name retyped
+c1_book("c1-later.xlsx", [
+    ["5A", "2000123401", "Nguyễn Thị Ánh Đào", datetime.date(2015, 3, 5), "Nữ", "01",
+     datetime.date(2026, 9, 5), "Kinh", None, "064315000101"],
+    ["5A", "2000123402", "Lò Văn Tu", datetime.date(2015, 6, 1), "Nam", "08",
+     datetime.date(2026, 11, 2), "Thái", None, "011215000123"],
+    ["4B", "2000123403", "Ksor H'Mai", datetime.date(2016, 2, 29), "Nữ", "05",
+     datetime.date(2026, 10, 15), "Jrai", "Khuyết tật vận động", None],
+])
+c1_book("c1-bad.xlsx", [
+    ["5A", "2000123404", "Đinh Văn Lực", datetime.date(2015, 1, 2), "Nam", "13",
+     datetime.date(2026, 9, 5), "Ba Na", None, "12AB"],
+])
+
+# ---- the universal-education survey's entry sheet (MauNhapLieu) -------------
+wb = Workbook()
+ws = wb.active
+ws.title = "MauNhapLieu"
+ws["A1"] = "PHIẾU ĐIỀU TRA PHỔ CẬP GIÁO DỤC"
+ws["A2"] = "Xã Thử, huyện Đức Cơ"
+ws.append(["STT", "Mã tỉnh", "Mã huyện", "Mã xã", "Mã thôn", "Tên thôn", "Số phiếu",
+           "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "QH với chủ hộ", "Con hộ nghèo"])
+ws.insert_rows(3)
+people = [
+    [1, 64, 622, 24999, "03", "Plei Kép", 12, "Siu Đhen", 1980, "Nam", "Jrai", "Chủ hộ", "x"],
+    [2, 64, 622, 24999, "03", "Plei Kép", 12, "Rcom H'Lan", 1983, "Nữ", "Jrai", "Vợ", "x"],
+    [3, 64, 622, 24999, "03", "Plei Kép", 12, "Siu Y Nhi", datetime.date(2014, 4, 9), "Nam",
+     "Jrai", "Con", "x"],
+    [4, 64, 622, 24999, "03", "Plei Kép", 13, "Kpă Thị Hờ", 1975, "Nữ", "Jrai", "Chủ hộ", None],
+    [5, 64, 622, 24999, "03", "Plei Kép", 13, "Kpă Y Blao", "07/08/2011", "Nam", "Jrai",
+     "Cháu", None],
+]
+for p in people:
+    ws.append(p)
+ws.cell(row=7, column=9).number_format = "dd/mm/yyyy"
+wb.save(path("MauNhapLieu.xlsx"))
+
+# ---- a plain class list ------------------------------------------------------
+wb = Workbook()
+ws = wb.active
+ws.title = "Lớp 8A"
+ws["A1"] = "DANH SÁCH LỚP 8A - NĂM HỌC 2026-2027"
+ws.merge_cells("A1:G1")
+ws.append(["STT", "Họ và tên", "Ngày sinh", "Lớp", "Thôn", "Dân tộc", "Hộ nghèo"])
+ws.append([1, "Ksor Y Thuân", "12/12/2012", "8A", "Plei Kép", "Jrai", "x"])
+ws.append([2, "Rơ Mah Hiếu", "03/05/2012", "8A", "Plei Kép", "Jrai", None])
+wb.save(path("class-8a.xlsx"))
+
 # ---- broken workbooks, by hand -----------------------------------------------
 with open(path("protected.xlsx"), "wb") as f:  # an encrypted package (OLE)
     f.write(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504 +
