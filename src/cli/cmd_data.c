@@ -13,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/ident.h"
 #include "core/import.h"
+#include "core/profile.h"
 #include "cli/table.h"
 
 int cmd_init(cli_ctx *cx)
@@ -133,6 +134,7 @@ int cmd_import(cli_ctx *cx)
                         .profile = args_value(&cx->argc, cx->argv, "--profile")};
     if (args_unknown(cx->argc, cx->argv))
         return cli_error(_("import: unknown option '%s'"), args_unknown(cx->argc, cx->argv));
+    profile_set_user(cx->cfg.import_profiles, cx->cfg.n_import_profiles);
     if (show)
         return show_mapping(cx, &o);
     if (cx->argc != 3)

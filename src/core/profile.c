@@ -48,40 +48,114 @@ static const hd_profile profiles[] = {
       {COL_H_HEAD, "ho va ten|ho ten"},
       {COL_H_POVERTY, "con ho ngheo|ho ngheo"},
       {COL_P_POOR, "con ho ngheo|ho ngheo"}},
-     NULL, 1},
+     NULL, 1, NULL},
     {"c1-hocsinh", "CSDL ngành: C1-HocSinh", "c1 hocsinh|c1 hoc sinh",
      "ma hoc sinh|trang thai hs",
      {{COL_C_CLASS, "ma lop"},
       {COL_C_STATUS, "trang thai hs|trang thai hoc sinh"},
       {COL_C_STATUS_DATE, "ngay nhap trang thai|ngay trang thai hs"}},
-     c1_codes, 0},
+     c1_codes, 0, NULL},
     {"danh-sach-lop", "Danh sách lớp", "danh sach lop", "stt|lop|ho ngheo",
      {{COL_P_POOR, "ho ngheo|con ho ngheo"}},
-     NULL, 0},
+     NULL, 0, NULL},
 };
+
+/* The config file's profiles, first: they may replace a shipped one. */
+static hd_profile *user;
+static size_t nuser;
+
+void profile_set_user(const hd_import_profile *p, size_t n)
+{
+    free(user);
+    user = xcalloc(n ? n : 1, sizeof *user);
+    nuser = n;
+    for (size_t i = 0; i < n; i++) {
+        user[i].name = p[i].name;
+        user[i].title = p[i].name;
+        user[i].sheets = p[i].sheet;
+        user[i].signature = p[i].headers;
+        user[i].user = &p[i];
+    }
+}
+
+static size_t nall(void)
+{
+    return nuser + HD_ARRAY_LEN(profiles);
+}
+
+/* The i-th profile, the config's first; a shipped one replaced by a config
+ * profile of the same name is skipped (returns NULL for it). */
+static const hd_profile *nth(size_t i)
+{
+    if (i < nuser)
+        return &user[i];
+    const hd_profile *p = &profiles[i - nuser];
+    for (size_t k = 0; k < nuser; k++)
+        if (strcmp(user[k].name, p->name) == 0)
+            return NULL;
+    return p;
+}
 
 const hd_profile *profile_at(size_t i)
 {
-    return i < HD_ARRAY_LEN(profiles) ? &profiles[i] : NULL;
+    for (size_t k = 0; k < nall(); k++) {
+        const hd_profile *p = nth(k);
+        if (p && i-- == 0)
+            return p;
+    }
+    return NULL;
 }
 
 const hd_profile *profile_find(const char *name)
 {
-    for (size_t i = 0; i < HD_ARRAY_LEN(profiles); i++)
-        if (strcmp(profiles[i].name, name) == 0)
-            return &profiles[i];
+    for (size_t i = 0; i < nall(); i++) {
+        const hd_profile *p = nth(i);
+        if (p && strcmp(p->name, name) == 0)
+            return p;
+    }
     return NULL;
 }
 
 const hd_profile *profile_for_sheet(const char *sheet)
 {
     char *f = text_fold(sheet);
-    const hd_profile *p = NULL;
-    for (size_t i = 0; i < HD_ARRAY_LEN(profiles) && !p; i++)
-        if (str_in_list(profiles[i].sheets, f))
-            p = &profiles[i];
+    const hd_profile *found = NULL;
+    for (size_t i = 0; i < nall() && !found; i++) {
+        const hd_profile *p = nth(i);
+        if (p && *p->sheets && str_in_list(p->sheets, f))
+            found = p;
+    }
     free(f);
-    return p;
+    return found;
+}
+
+/* The column key names in table t: the table's own, else a profile-only one. */
+static const hd_column *key_column(hd_table t, const char *key)
+{
+    const hd_column *c = columns_match(t, key);
+    if (c)
+        return c;
+    char *f = text_fold(key);
+    for (char *q = f; *q; q++)
+        if (*q == '_')
+            *q = ' ';
+    for (size_t i = 0; i < HD_ARRAY_LEN(profile_only) && !c; i++) {
+        char *a = text_fold(profile_only[i].header), *b = text_fold(profile_only[i].header_en);
+        if (!strcmp(a, f) || !strcmp(b, f))
+            c = &profile_only[i];
+        free(a);
+        free(b);
+    }
+    free(f);
+    return c;
+}
+
+int profile_known_column(const char *key)
+{
+    for (int t = 0; t < TABLE_COUNT; t++)
+        if (key_column((hd_table)t, key))
+            return 1;
+    return 0;
 }
 
 const hd_profile *profile_for_headers(const char *const *texts, size_t n)
@@ -90,8 +164,11 @@ const hd_profile *profile_for_headers(const char *const *texts, size_t n)
     for (size_t i = 0; i < n; i++)
         folded[i] = text_fold(texts[i] ? texts[i] : "");
     const hd_profile *found = NULL;
-    for (size_t k = 0; k < HD_ARRAY_LEN(profiles) && !found; k++) {
-        char *sig = xstrdup(profiles[k].signature);
+    for (size_t k = 0; k < nall() && !found; k++) {
+        const hd_profile *p = nth(k);
+        if (!p || !*p->signature)
+            continue;
+        char *sig = xstrdup(p->signature);
         int all = 1;
         for (char *w = strtok(sig, "|"); w && all; w = strtok(NULL, "|")) {
             int here = 0;
@@ -101,7 +178,7 @@ const hd_profile *profile_for_headers(const char *const *texts, size_t n)
         }
         free(sig);
         if (all)
-            found = &profiles[k];
+            found = p;
     }
     for (size_t i = 0; i < n; i++)
         free(folded[i]);
@@ -138,7 +215,16 @@ static int fits(hd_table t, hd_col c)
 
 const hd_column *profile_match(const hd_profile *p, hd_table t, const char *header)
 {
-    if (p) {
+    if (p && p->user) {
+        char *f = text_fold(header);
+        const hd_column *found = NULL;
+        for (size_t i = 0; i < p->user->n && !found; i++)
+            if (str_in_list(p->user->synonyms[i], f))
+                found = key_column(t, p->user->keys[i]);
+        free(f);
+        if (found)
+            return found;
+    } else if (p) {
         char *f = text_fold(header);
         const hd_column *found = NULL;
         for (size_t i = 0; i < HD_ARRAY_LEN(p->cols) && p->cols[i].synonyms && !found; i++)

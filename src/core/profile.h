@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "core/columns.h"
+#include "core/config.h"
 
 typedef struct hd_profile_col {
     hd_col col;
@@ -38,7 +39,16 @@ typedef struct hd_profile {
     hd_profile_col cols[12];
     const hd_profile_code *codes; /* NULL-ended on code; NULL when none */
     int persons;           /* one row a person (heads and children) */
+    const hd_import_profile *user; /* from the config file: its columns */
 } hd_profile;
+
+/* The config file's profiles (import.profiles), used from now on beside the
+ * shipped ones; one of the same name replaces a shipped profile.  p stays
+ * owned by the caller (the config) and must outlive the imports. */
+void profile_set_user(const hd_import_profile *p, size_t n);
+/* 1 when key names a column an import reads ("full_name", "Ngày sinh",
+ * "pupil code", "Số phiếu"), in any table. */
+int profile_known_column(const char *key);
 
 const hd_profile *profile_find(const char *name);
 const hd_profile *profile_at(size_t i);  /* NULL past the last */

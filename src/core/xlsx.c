@@ -17,6 +17,9 @@
 #define CHUNK 65536
 /* Shared strings are held in memory: beyond this a workbook is refused. */
 #define MAX_SHARED_BYTES (96L * 1024 * 1024)
+#define MAX_SHARED_COUNT (4L * 1024 * 1024)
+/* Excel holds at most 32,767 characters in a cell (4 bytes each at most). */
+#define MAX_CELL_BYTES (32767L * 4)
 
 typedef struct part {
     zip_file_t *zf;
@@ -367,7 +370,8 @@ static void XMLCALL ss_end(void *ud, const XML_Char *name)
         b->in_rph = 0;
     } else if (strcmp(n, "si") == 0 && b->in_si) {
         b->in_si = 0;
-        if (b->pool.len + b->text.len > (size_t)MAX_SHARED_BYTES) {
+        if (b->pool.len + b->text.len > (size_t)MAX_SHARED_BYTES ||
+            b->ss_n >= (size_t)MAX_SHARED_COUNT) {
             fail(b, _("%s: the shared strings exceed %ld MB; refused"), b->path,
                  MAX_SHARED_BYTES / (1024 * 1024));
             return;
@@ -382,11 +386,21 @@ static void XMLCALL ss_end(void *ud, const XML_Char *name)
     }
 }
 
+static void cell_too_long(xlsx_book *b)
+{
+    fail(b, _("%s: a cell holds more than the 32,767 characters Excel allows; refused"),
+         b->path);
+}
+
 static void XMLCALL ss_chars(void *ud, const XML_Char *s, int len)
 {
     xlsx_book *b = ud;
-    if (b->in_si && b->in_t && !b->in_rph)
-        sb_addn(&b->text, s, (size_t)len);
+    if (b->in_si && b->in_t && !b->in_rph) {
+        if (b->text.len + (size_t)len > (size_t)MAX_CELL_BYTES)
+            cell_too_long(b);
+        else
+            sb_addn(&b->text, s, (size_t)len);
+    }
 }
 
 /* ---- styles ------------------------------------------------------------------ */
@@ -658,6 +672,87 @@ static void XMLCALL merge_start(void *ud, const XML_Char *name, const XML_Char *
     b->merges[b->nmerge++] = r;
 }
 
+/* The quick pass: a scan of the tags alone (no XML parse: the full parse
+ * follows), for the merged ranges and the rows that hold values.  A tag
+ * cut by the end of a chunk is carried over to the next. */
+static void scan_tag(xlsx_book *b, const char *tag, size_t len)
+{
+    /* tag: from after '<' to before '>' */
+    if (len == 0 || tag[0] == '/' || tag[0] == '?' || tag[0] == '!')
+        return;
+    size_t n = 0;
+    while (n < len && tag[n] != ' ' && tag[n] != '/' && tag[n] != '\t' && tag[n] != '\r' &&
+           tag[n] != '\n')
+        n++;
+    const char *name = tag;
+    for (size_t k = 0; k < n; k++)
+        if (tag[k] == ':')
+            name = tag + k + 1;
+    size_t nl = (size_t)(tag + n - name);
+    if (nl == 3 && memcmp(name, "row", 3) == 0) {
+        b->pass_row++;
+    } else if ((nl == 1 && name[0] == 'v') || (nl == 2 && memcmp(name, "is", 2) == 0)) {
+        if (b->counted_row != b->pass_row) {
+            b->counted_row = b->pass_row;
+            b->value_rows++;
+        }
+    } else if (nl == 9 && memcmp(name, "mergeCell", 9) == 0) {
+        char buf[64];
+        const char *ref = NULL;
+        for (size_t k = n; k + 5 <= len && !ref; k++)
+            if (memcmp(tag + k, "ref=", 4) == 0 && (tag[k + 4] == '"' || tag[k + 4] == '\''))
+                ref = tag + k + 5;
+        if (!ref)
+            return;
+        size_t rl = 0;
+        while (ref + rl < tag + len && ref[rl] != '"' && ref[rl] != '\'' && rl < sizeof buf - 1)
+            rl++;
+        memcpy(buf, ref, rl);
+        buf[rl] = '\0';
+        const char *a[] = {"ref", buf, NULL};
+        merge_start(b, "mergeCell", a);
+    }
+}
+
+static int scan_sheet_tags(xlsx_book *b, const char *name, hd_err *err)
+{
+    part pt;
+    if (part_open(b, &pt, name, 0, err) != 0)
+        return -1;
+    char *buf = xmalloc(CHUNK + 4096);
+    size_t keep = 0;
+    int rc = 0;
+    for (;;) {
+        long n = part_read(b, &pt, buf + keep, CHUNK, err);
+        if (n < 0) {
+            rc = -1;
+            break;
+        }
+        size_t len = keep + (size_t)n;
+        size_t i = 0, start = len;
+        while (i < len) {
+            char *lt = memchr(buf + i, '<', len - i);
+            if (!lt)
+                break;
+            char *gt = memchr(lt, '>', (size_t)(buf + len - lt));
+            if (!gt) {
+                start = (size_t)(lt - buf);
+                break;
+            }
+            scan_tag(b, lt + 1, (size_t)(gt - lt - 1));
+            i = (size_t)(gt - buf) + 1;
+        }
+        if (n == 0)
+            break;
+        /* an unfinished tag longer than 4 KiB is no tag we look for */
+        keep = start < len && len - start <= 4096 ? len - start : 0;
+        memmove(buf, buf + len - keep, keep);
+    }
+    free(buf);
+    part_close(&pt);
+    return rc;
+}
+
 /* ---- the sheet: rows ----------------------------------------------------------- */
 
 static void cell_store(xlsx_book *b, xlsx_kind kind, const char *text, size_t len, double num)
@@ -843,8 +938,12 @@ static void XMLCALL sh_end(void *ud, const XML_Char *name)
 static void XMLCALL sh_chars(void *ud, const XML_Char *s, int len)
 {
     xlsx_book *b = ud;
-    if (b->in_v || (b->in_is && b->in_t && !b->in_rph))
-        sb_addn(&b->text, s, (size_t)len);
+    if (b->in_v || (b->in_is && b->in_t && !b->in_rph)) {
+        if (b->text.len + (size_t)len > (size_t)MAX_CELL_BYTES)
+            cell_too_long(b);
+        else
+            sb_addn(&b->text, s, (size_t)len);
+    }
 }
 
 int xlsx_sheet_open(xlsx_book *b, size_t i, hd_err *err)
@@ -858,7 +957,7 @@ int xlsx_sheet_open(xlsx_book *b, size_t i, hd_err *err)
     part_close(&b->sheet);
     b->nmerge = 0;
     b->value_rows = b->counted_row = b->pass_row = 0;
-    if (parse_part(b, b->sheet_part[i], 0, merge_start, no_end, NULL, err) < 0)
+    if (scan_sheet_tags(b, b->sheet_part[i], err) < 0)
         return -1;
     if (part_open(b, &b->sheet, b->sheet_part[i], 0, err) != 0)
         return -1;

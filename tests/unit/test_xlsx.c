@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/ident.h"
 #include "core/import.h"
+#include "core/print.h"
 #include "core/xlsx.h"
 #include "testdb.h"
 
@@ -132,6 +133,82 @@ static void test_read_cells(void **state)
     free(path);
 }
 
+static void test_date1904(void **state)
+{
+    (void)state;
+    char *path = book("epoch1904.xlsx");
+    hd_err err;
+    xlsx_book *b = xlsx_open(path, &err);
+    assert_non_null(b);
+    assert_int_equal(xlsx_sheet_open(b, 0, &err), 0);
+    xlsx_row r;
+    assert_int_equal(xlsx_next_row(b, &r, &err), 1);
+    assert_int_equal(xlsx_next_row(b, &r, &err), 1);
+    assert_int_equal(r.kind[1], XC_DATE);
+    assert_string_equal(r.text[1], "15/01/2015");
+    assert_int_equal(xlsx_next_row(b, &r, &err), 0);
+    xlsx_close(b);
+    free(path);
+}
+
+/* A document written by doc_save_xlsx, read back: the heading above the
+ * titles, the kinds of the cells (a rate as a number, not a date), the
+ * definitions sheet. */
+static void test_doc_roundtrip(void **state)
+{
+    (void)state;
+    hd_config cfg;
+    config_defaults(&cfg);
+    free(cfg.commune_name);
+    cfg.commune_name = xstrdup("Xã Ia Dom");
+    hd_doc d;
+    static const char *const titles[] = {"Thôn", "Tỷ lệ bỏ học", "Ngày", "Số trẻ"};
+    doc_init(&d, &cfg, (hd_date){2026, 11, 24}, "TỶ LỆ BỎ HỌC", "Tháng 11/2026", 4, titles);
+    d.kinds[1] = DOC_PERCENT;
+    d.kinds[2] = DOC_DATE;
+    d.kinds[3] = DOC_NUMBER;
+    static const char *const row1[] = {"Plei Kép", "0,45 %", "19/11/2026", "1.234"};
+    static const char *const row2[] = {"Thôn 1", "", "2013", "x"};
+    doc_add_row(&d, row1);
+    doc_add_row(&d, row2);
+    char dir[] = "/tmp/huydong-doc-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *path = xasprintf("%s/doc.xlsx", dir);
+    hd_err err;
+    assert_int_equal(doc_save_xlsx(&d, path, &err), 0);
+    doc_free(&d);
+    config_free(&cfg);
+    xlsx_book *b = xlsx_open(path, &err);
+    assert_non_null(b);
+    assert_int_equal(xlsx_sheet_count(b), 2);
+    assert_string_equal(xlsx_sheet_name(b, 1), "Định nghĩa");
+    assert_int_equal(xlsx_sheet_open(b, 0, &err), 0);
+    xlsx_row r;
+    int seen = 0;
+    while (xlsx_next_row(b, &r, &err) == 1) {
+        if (r.row == 1) {
+            assert_string_equal(r.text[0], "UBND XÃ IA DOM");
+        } else if (r.n > 1 && strcmp(r.text[1], "Plei Kép") == 0) {
+            assert_int_equal(r.kind[0], XC_NUMBER);       /* STT */
+            assert_int_equal(r.kind[2], XC_NUMBER);       /* 0.45 % */
+            assert_true(r.num[2] > 0.00449 && r.num[2] < 0.00451);
+            assert_int_equal(r.kind[3], XC_DATE);
+            assert_string_equal(r.text[3], "19/11/2026");
+            assert_int_equal(r.kind[4], XC_NUMBER);
+            seen++;
+        } else if (r.n > 1 && strcmp(r.text[1], "Thôn 1") == 0) {
+            assert_int_equal(r.kind[2], XC_EMPTY);
+            assert_int_equal(r.kind[3], XC_NUMBER);       /* a bare year */
+            assert_int_equal(r.kind[4], XC_TEXT);         /* not a number: kept as text */
+            seen++;
+        }
+    }
+    assert_int_equal(seen, 2);
+    xlsx_close(b);
+    free(path);
+    testdb_rm(dir);
+}
+
 static void test_refused(void **state)
 {
     (void)state;
@@ -249,6 +326,8 @@ int main(void)
         cmocka_unit_test(test_serial_days),
         cmocka_unit_test(test_cell_names),
         cmocka_unit_test(test_read_cells),
+        cmocka_unit_test(test_date1904),
+        cmocka_unit_test(test_doc_roundtrip),
         cmocka_unit_test(test_refused),
         cmocka_unit_test(test_import_all_or_nothing),
         cmocka_unit_test(test_pupil_codes),

@@ -89,6 +89,16 @@ ws.append(["Quàng Thị Hoa", 41000, "Nữ", "Nguyễn Văn Ba", "Thôn 1"])   
 ws.cell(row=2, column=2).number_format = "dd/mm/yyyy"
 wb.save(path("serial.xlsx"))
 
+# the 1904 date system (old Excel for Mac): the same day, another number
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+wb = Workbook()
+wb.epoch = CALENDAR_MAC_1904
+ws = wb.active
+ws.append(["Họ và tên", "Ngày sinh"])
+ws.append(["Lò Văn Khánh", datetime.date(2015, 1, 15)])
+ws.cell(row=2, column=2).number_format = "dd/mm/yyyy"
+wb.save(path("epoch1904.xlsx"))
+
 wb = Workbook()
 ws = wb.active
 ws.append(["Họ và tên", "Ngày sinh", "Giới tính", "Chủ hộ", "Thôn"])
@@ -192,6 +202,14 @@ ws.append(["STT", "Họ và tên", "Ngày sinh", "Lớp", "Thôn", "Dân tộc",
 ws.append([1, "Ksor Y Thuân", "12/12/2012", "8A", "Plei Kép", "Jrai", "x"])
 ws.append([2, "Rơ Mah Hiếu", "03/05/2012", "8A", "Plei Kép", "Jrai", None])
 wb.save(path("class-8a.xlsx"))
+
+# ---- a school's own headers, for a profile in the config file -----------------
+wb = Workbook()
+ws = wb.active
+ws.title = "DS hoc sinh"
+ws.append(["TT", "Tên HS", "NS", "Phái", "Chủ hộ", "Buôn"])
+ws.append([1, "Ksor Y Thuân", "12/12/2012", "Nam", "Ksor Nhiên", "Plei Kép"])
+wb.save(path("custom.xlsx"))
 
 # ---- broken workbooks, by hand -----------------------------------------------
 with open(path("protected.xlsx"), "wb") as f:  # an encrypted package (OLE)

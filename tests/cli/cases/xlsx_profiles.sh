@@ -30,3 +30,24 @@ $HD import children b/class-8a.xlsx
 echo "status: $?"
 $HD import children b/class-8a.xlsx --profile nothing
 echo "status: $?"
+echo "-- a profile in the config file"
+cp "$ROOT/tests/cli/test.cfg" my.cfg
+cat >> my.cfg <<'CFG'
+import = {
+  profiles = (
+    { name = "truong-ia-dom"; sheet = "DS hoc sinh";
+      columns = { full_name = ["Tên học sinh", "Tên HS"]; birth_date = "NS";
+                  sex = "Phái"; village = "Buôn"; }; }
+  );
+};
+CFG
+$HD import --show-mapping children b/custom.xlsx
+$HD -c my.cfg import --show-mapping children b/custom.xlsx
+$HD -c my.cfg import children b/custom.xlsx
+cp "$ROOT/tests/cli/test.cfg" bad.cfg
+cat >> bad.cfg <<'CFG'
+import = { profiles = ( { name = "Sai Ten"; columns = { so_thich = "x"; sex = []; }; },
+                        { name = "a"; sheets = "x"; columns = 3; } ); };
+CFG
+$HD -c bad.cfg config
+echo "status: $?"
