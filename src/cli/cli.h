@@ -30,6 +30,7 @@ int cmd_demo(cli_ctx *cx);
 int cmd_import(cli_ctx *cx);
 int cmd_export(cli_ctx *cx);
 int cmd_unlinked(cli_ctx *cx);
+int cmd_link(cli_ctx *cx);
 int cmd_search(cli_ctx *cx);
 int cmd_check(cli_ctx *cx);
 int cmd_config(cli_ctx *cx);

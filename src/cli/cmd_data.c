@@ -222,10 +222,27 @@ int cmd_unlinked(cli_ctx *cx)
                       u[i].pupil_code);
     }
     cli_table_print(&t, "");
-    printf(ngettext("%d child has no household: link it on the child's screen "
-                    "(or import a households sheet)\n",
-                    "%d children have no household: link them on the child's screen "
-                    "(or import a households sheet)\n", (unsigned long)n), n);
+    printf(ngettext("%d child has no household: link it with 'huydong link CHILD HOUSEHOLD'\n",
+                    "%d children have no household: link each with 'huydong link CHILD "
+                    "HOUSEHOLD'\n", (unsigned long)n), n);
     unlinked_free(u, n);
+    return EXIT_OK;
+}
+
+int cmd_link(cli_ctx *cx)
+{
+    if (args_unknown(cx->argc, cx->argv))
+        return cli_error(_("link: unknown option '%s'"), args_unknown(cx->argc, cx->argv));
+    if (cx->argc != 3)
+        return cli_error("%s", _("usage: huydong link CHILD HOUSEHOLD"));
+    hd_db *db = cli_open(cx, 0);
+    if (!db)
+        return EXIT_USER;
+    hd_err err;
+    int rc = unlinked_link(db, cx->argv[1], cx->argv[2], &err);
+    db_close(db);
+    if (rc < 0)
+        return cli_error("%s", err.msg);
+    printf(_("%s is now of household %s\n"), cx->argv[1], cx->argv[2]);
     return EXIT_OK;
 }

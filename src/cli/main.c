@@ -32,6 +32,8 @@ static const struct {
      N_("write a table as CSV or Excel (standard output by default: CSV)")},
     {"unlinked", cmd_unlinked, "unlinked",
      N_("children a school's sheet brought in with no household, to link")},
+    {"link", cmd_link, "link CHILD HOUSEHOLD",
+     N_("put a child (its code) in a household (its code)")},
     {"search", cmd_search, "search TEXT [--limit N]",
      N_("find children, households, members, villages")},
     {"check", cmd_check, "check", N_("check the database's integrity")},

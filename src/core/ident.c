@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/registry.h"
 
 int64_t ident_find(hd_db *db, const char *kind, const char *value)
 {
@@ -118,4 +119,24 @@ void unlinked_free(hd_unlinked *u, int n)
         free(u[i].pupil_code);
     }
     free(u);
+}
+
+int unlinked_link(hd_db *db, const char *child_uid, const char *household_uid, hd_err *err)
+{
+    int64_t child = record_id_by_uid(db, "child", child_uid);
+    if (!child)
+        return hd_fail(err, _("no child with code '%s'"), child_uid);
+    int64_t household = record_id_by_uid(db, "household", household_uid);
+    if (!household)
+        return hd_fail(err, _("no household with code '%s'"), household_uid);
+    hd_child c;
+    if (child_get(db, child, &c, err) < 0)
+        return -1;
+    int rc = 0;
+    if (c.household_id != household) {
+        c.household_id = household;
+        rc = child_update(db, &c, err);
+    }
+    child_free(&c);
+    return rc;
 }

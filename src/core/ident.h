@@ -44,4 +44,7 @@ typedef struct hd_unlinked {
  * -1 with err; free with unlinked_free. */
 int unlinked_list(hd_db *db, hd_unlinked **out, hd_err *err);
 void unlinked_free(hd_unlinked *u, int n);
+/* Links the child (its code) to the household (its code), in its own write
+ * transaction; a child already in another household is moved.  0 or -1. */
+int unlinked_link(hd_db *db, const char *child_uid, const char *household_uid, hd_err *err);
 #endif

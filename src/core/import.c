@@ -186,6 +186,25 @@ static int is_date_col(int c)
     return c == COL_C_BIRTH || c == COL_C_STATUS_DATE;
 }
 
+/* A number cell whose text must be mended for its column, or NULL: an
+ * identification number or a phone number typed as a number lost its
+ * leading zeros; a bare day number in a date column (not a year) is
+ * Excel's serial date. */
+static char *number_cell(int c, double num, int date1904)
+{
+    long days;
+    if (c == COL_C_PID && num >= 1 && num < 1e12)
+        return xasprintf("%012.0f", num);
+    if ((c == COL_H_PHONE || c == COL_M_PHONE) && num >= 1e8 && num < 1e10)
+        return xasprintf("0%.0f", num);
+    if (is_date_col(c) && num > 2100 && xlsx_serial_days(num, date1904, &days) == 0) {
+        char buf[16];
+        date_vn(date_from_days(days), buf);
+        return xstrdup(buf);
+    }
+    return NULL;
+}
+
 static void load_values(importer *im, const imp_row *row)
 {
     clear_values(im);
@@ -197,28 +216,10 @@ static void load_values(importer *im, const imp_row *row)
             imp_bad(im, (hd_col)c, "%s", row->fields[i]);
             continue;
         }
-        if (row->kind && row->kind[i] == XC_NUMBER && c == COL_C_PID && row->num[i] >= 1 &&
-            row->num[i] < 1e12) {
-            /* a number cell lost the identification number's leading zeros */
-            char buf[32];
-            snprintf(buf, sizeof buf, "%012.0f", row->num[i]);
-            im->val[c] = xstrdup(buf);
-            continue;
-        }
-        if (row->kind && row->kind[i] == XC_NUMBER && (c == COL_H_PHONE || c == COL_M_PHONE) &&
-            row->num[i] >= 1e8 && row->num[i] < 1e10) {
-            /* a phone number typed as a number lost its leading 0 */
-            char buf[32];
-            snprintf(buf, sizeof buf, "0%.0f", row->num[i]);
-            im->val[c] = xstrdup(buf);
-            continue;
-        }
-        long days;
-        if (row->kind && row->kind[i] == XC_NUMBER && is_date_col(c) && row->num[i] > 2100 &&
-            xlsx_serial_days(row->num[i], 0, &days) == 0) {
-            char buf[16];
-            date_vn(date_from_days(days), buf);
-            im->val[c] = xstrdup(buf);
+        char *num = row->kind && row->kind[i] == XC_NUMBER
+                        ? number_cell(c, row->num[i], row->date1904) : NULL;
+        if (num) {
+            im->val[c] = num;
             continue;
         }
         char *v = text_nfc(row->fields[i]);
@@ -515,96 +516,11 @@ static void import_row(importer *im)
     }
 }
 
-/* "x", "có", "1": a mark in a yes/no column. */
-static int is_mark(const char *v)
-{
-    if (!v || !*v)
-        return 0;
-    char *f = text_fold(v);
-    int yes = !strcmp(f, "x") || !strcmp(f, "co") || !strcmp(f, "1") || !strcmp(f, "c");
-    free(f);
-    return yes;
-}
-
-static void set_val(importer *im, hd_col c, const char *v)
-{
-    free(im->val[c]);
-    im->val[c] = xstrdup(v);
-}
-
-/* One row a person (MauNhapLieu): the household's code from the province,
- * district, commune and village codes and the form number; a household
- * import takes the heads' rows, a children's import the others' of school
- * age.  Returns 1 to skip the row. */
-static int person_row(importer *im)
-{
-    const char *rel = imp_val(im, COL_P_RELATION);
-    char *f = text_fold(rel ? rel : "");
-    int head = !strcmp(f, "chu ho") || !strcmp(f, "ch");
-    free(f);
-    if (im->table == TABLE_HOUSEHOLDS && rel && !head)
-        return 1;
-    if (im->table == TABLE_CHILDREN && head)
-        return 1;
-    if (im->table == TABLE_CHILDREN) {
-        const char *b = imp_val(im, COL_C_BIRTH);
-        int year = 0, has_day;
-        hd_date d;
-        if (b && *b && date_parse_birth(b, &year, &d, &has_day, NULL) == 0 &&
-            date_today().year - year > 18)
-            return 1; /* a grown-up of the household */
-    }
-    const char *form = imp_val(im, COL_P_FORM);
-    if (!form)
-        return 0;
-    if (!*form) {
-        imp_bad(im, COL_P_FORM, _("required (the household's form number)"));
-        return 0;
-    }
-    static const hd_col parts[] = {COL_P_PROVINCE, COL_P_DISTRICT, COL_P_COMMUNE,
-                                   COL_P_VILLAGE_CODE, COL_P_FORM};
-    strbuf code = {0};
-    for (size_t i = 0; i < HD_ARRAY_LEN(parts); i++) {
-        const char *v = imp_val(im, parts[i]);
-        if (v && *v)
-            sb_addf(&code, "%s%s", code.len ? "-" : "", v);
-    }
-    set_val(im, im->table == TABLE_HOUSEHOLDS ? COL_UID : COL_C_HOUSEHOLD_UID, sb_str(&code));
-    sb_free(&code);
-    return 0;
-}
-
-/* What a profile changes in a row before it is read; 1 to skip it. */
-static int profile_row(importer *im)
-{
-    const hd_profile *p = im->profile;
-    im->status_reason = NULL;
-    if (p->persons && person_row(im))
-        return 1;
-    const char *st = imp_val(im, COL_C_STATUS);
-    if (p->codes && st && *st) {
-        const hd_profile_code *code = profile_code(p, st);
-        if (!code) {
-            imp_bad(im, COL_C_STATUS, _("'%s' is not one of the sheet's status codes (01 to 12)"),
-                    st);
-            set_val(im, COL_C_STATUS, ""); /* reported once */
-        } else {
-            im->status_reason = code->reason;
-            set_val(im, COL_C_STATUS, model_label(VOCAB_STATUS, code->status, "vi"));
-        }
-    }
-    /* a poor household's mark: "x" is the status "Hộ nghèo" */
-    const char *pov = imp_val(im, COL_H_POVERTY);
-    if (im->table == TABLE_HOUSEHOLDS && is_mark(pov))
-        set_val(im, COL_H_POVERTY, model_label(VOCAB_POVERTY, 1, "vi"));
-    return 0;
-}
-
 void imp_take_row(importer *im, const imp_row *row)
 {
     load_values(im, row);
     int bad_cell = im->row_bad;
-    if (im->profile && !bad_cell && profile_row(im))
+    if (im->profile && !bad_cell && imp_profile_row(im))
         return;
     im->stats->rows++;
     /* a code the profile refused: the row's other cells are still checked */

@@ -51,6 +51,7 @@ typedef struct imp_row {
     size_t line;
     const unsigned char *kind;
     const double *num;
+    int date1904;          /* the workbook counts days from 1904 */
 } imp_row;
 
 /* The column a header means for this table (the profile's names, then the
@@ -62,6 +63,9 @@ int imp_map_header(importer *im, const char *const *fields, size_t n);
 int imp_required_columns(importer *im);
 /* Reads a row's values and imports it (im->line set by the caller). */
 void imp_take_row(importer *im, const imp_row *row);
+/* What the profile changes in the row just loaded (import_profile.c): 1 to
+ * skip the row (not one the table takes), 0 to read it. */
+int imp_profile_row(importer *im);
 /* Where a problem is: "FILE:LINE" or "FILE:SHEET!B7" (column c's cell). */
 char *imp_where(const importer *im, hd_col c);
 

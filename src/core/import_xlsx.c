@@ -15,6 +15,8 @@
 
 /* The header is looked for in the sheet's first rows. */
 #define HEADER_SCAN 30
+/* Merged ranges that can touch those rows, kept for the header. */
+#define HEADER_MERGES 4096
 /* A header may span this many rows (a group title over sub-titles). */
 #define HEADER_DEPTH 3
 
@@ -29,7 +31,7 @@ typedef struct kept_row {
 typedef struct header_scan {
     kept_row rows[HEADER_SCAN];
     size_t nrows;
-    const xlsx_range *merges;
+    xlsx_range *merges;       /* those starting in the kept rows; owned */
     size_t nmerge;
 } header_scan;
 
@@ -62,6 +64,21 @@ static void scan_free(header_scan *hs)
         free(hs->rows[i].num);
     }
     hs->nrows = 0;
+    free(hs->merges);
+    hs->merges = NULL;
+    hs->nmerge = 0;
+}
+
+/* Keeps the merged ranges that start in the kept rows: a sheet of many
+ * merged data cells does not slow the header's search. */
+static void keep_merges(header_scan *hs, const xlsx_range *m, size_t n)
+{
+    size_t last = hs->nrows ? hs->rows[hs->nrows - 1].row : 0;
+    hs->merges = xcalloc(HEADER_MERGES, sizeof *hs->merges);
+    hs->nmerge = 0;
+    for (size_t i = 0; i < n && hs->nmerge < HEADER_MERGES; i++)
+        if (m[i].r1 <= last)
+            hs->merges[hs->nmerge++] = m[i];
 }
 
 static const char *kept_text(const header_scan *hs, size_t row, size_t col)
@@ -181,7 +198,7 @@ static int row_total(char *const *text, size_t n)
 }
 
 static int data_row(importer *im, char *const *text, const unsigned char *kind,
-                    const double *num, size_t n, size_t row)
+                    const double *num, size_t n, size_t row, int date1904)
 {
     if (row_blank(text, n) || row_total(text, n))
         return 0;
@@ -192,7 +209,8 @@ static int data_row(importer *im, char *const *text, const unsigned char *kind,
                 IMPORT_MAX_ROWS);
         return -1;
     }
-    imp_row r = {.fields = text, .n = n, .line = row, .kind = kind, .num = num};
+    imp_row r = {.fields = text, .n = n, .line = row, .kind = kind, .num = num,
+                 .date1904 = date1904};
     imp_take_row(im, &r);
     return 0;
 }
@@ -214,7 +232,6 @@ static int scan_sheet(importer *im, xlsx_book *book, const char *sheet, header_s
                  IMPORT_MAX_ROWS);
         return -1;
     }
-    hs->merges = xlsx_merges(book, &hs->nmerge);
     xlsx_row r;
     int rc = 0;
     while (hs->nrows < HEADER_SCAN && (rc = xlsx_next_row(book, &r, &err)) == 1)
@@ -224,6 +241,9 @@ static int scan_sheet(importer *im, xlsx_book *book, const char *sheet, header_s
         msgs_add(im->errors, "%s", err.msg);
         return -1;
     }
+    size_t nm;
+    const xlsx_range *m = xlsx_merges(book, &nm);
+    keep_merges(hs, m, nm);
     *more = rc == 1;
     return 0;
 }
@@ -288,7 +308,7 @@ void imp_read_xlsx_book(importer *im, xlsx_book *book, const char *sheet,
     for (size_t i = 0; ok && i < hs.nrows; i++)
         if (hs.rows[i].row > bottom &&
             data_row(im, hs.rows[i].text, hs.rows[i].kind, hs.rows[i].num, hs.rows[i].n,
-                     hs.rows[i].row) < 0)
+                     hs.rows[i].row, xlsx_date1904(book)) < 0)
             ok = 0;
     scan_free(&hs);
     if (!ok || !more)
@@ -297,7 +317,7 @@ void imp_read_xlsx_book(importer *im, xlsx_book *book, const char *sheet,
     hd_err err;
     int rc;
     while ((rc = xlsx_next_row(book, &r, &err)) == 1)
-        if (data_row(im, r.text, r.kind, r.num, r.n, r.row) < 0)
+        if (data_row(im, r.text, r.kind, r.num, r.n, r.row, xlsx_date1904(book)) < 0)
             return;
     if (rc < 0)
         msgs_add(im->errors, "%s", err.msg);

@@ -82,7 +82,8 @@ int doc_save_pdf(const hd_doc *d, int width, int lines_per_page, const char *pap
 /* An Excel workbook (print_xlsx.c): the heading (issuing body, national
  * motto, place and date, title), bold column titles with the header row
  * frozen, widths fitted to the text, numbers, dates and rates typed by
- * d->kinds; a second sheet with the definitions of the figures. */
+ * d->kinds, the signature block; a second sheet with the definitions of
+ * the figures. */
 int doc_save_xlsx(const hd_doc *d, const char *path, hd_err *err);
 /* Runs command (a shell command) with the text on its standard input;
  * a non-zero exit status is an error that names it. */

@@ -199,6 +199,22 @@ void xout_row(xlsx_out *x, const char *const *cells, const unsigned char *kinds)
     }
 }
 
+/* "TM. BAN CHỈ ĐẠO / TRƯỞNG BAN", room to sign and stamp, the chair's name,
+ * under the table's right half, as on the printed page. */
+static void signature(xlsx_out *x, const hd_doc *d, int ncols)
+{
+    int last = ncols - 1 > 3 ? ncols - 1 : 3;
+    int half = (last + 1) / 2 - 1;
+    static const char *const lines[] = {"TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN"};
+    int r = x->row + 1;
+    for (int i = 0; i < 2; i++, r++)
+        worksheet_merge_range(x->ws, (lxw_row_t)r, (lxw_col_t)half + 1, (lxw_row_t)r,
+                              (lxw_col_t)last, lines[i], x->centre_bold);
+    if (d->chair && *d->chair)
+        worksheet_merge_range(x->ws, (lxw_row_t)r + 3, (lxw_col_t)half + 1, (lxw_row_t)r + 3,
+                              (lxw_col_t)last, d->chair, x->centre_bold);
+}
+
 static void write_definitions(xlsx_out *x, const char *const *defs)
 {
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Định nghĩa");
@@ -261,5 +277,6 @@ int doc_save_xlsx(const hd_doc *d, const char *path, hd_err *err)
             cells[c + 1] = d->cells[r * d->ncols + c];
         xout_row(x, cells, kinds);
     }
+    signature(x, d, n);
     return xout_close(x, xout_figure_definitions, err);
 }

@@ -967,6 +967,11 @@ int xlsx_sheet_open(xlsx_book *b, size_t i, hd_err *err)
     return 0;
 }
 
+int xlsx_date1904(const xlsx_book *b)
+{
+    return b->date1904;
+}
+
 size_t xlsx_value_rows(const xlsx_book *b)
 {
     return b->value_rows;

@@ -70,6 +70,9 @@ int xlsx_next_row(xlsx_book *b, xlsx_row *row, hd_err *err);
 /* The sheet's merged ranges (after xlsx_sheet_open). */
 const xlsx_range *xlsx_merges(const xlsx_book *b, size_t *n);
 
+/* 1 when the workbook counts its days from 1904 (old Excel for Mac). */
+int xlsx_date1904(const xlsx_book *b);
+
 /* How many of the sheet's rows hold a value (counted by xlsx_sheet_open),
  * so that a sheet too big to import is refused before reading it. */
 size_t xlsx_value_rows(const xlsx_book *b);

@@ -16,6 +16,8 @@
 #include "core/xlsx.h"
 #include "testdb.h"
 
+#include <zip.h>
+
 static void test_serial_days(void **state)
 {
     (void)state;
@@ -222,15 +224,124 @@ static void test_refused(void **state)
         assert_non_null(strstr(err.msg, cases[i].says));
         free(path);
     }
-    /* the bomb opens (its sheet is not read until asked) and is refused then */
-    char *path = book("bomb.xlsx");
-    hd_err err;
+    /* a bomb opens (its sheet is not read until asked) and is refused then,
+     * also when its zip headers lie about the size */
+    static const char *const bombs[] = {"bomb.xlsx", "liar.xlsx"};
+    for (size_t i = 0; i < 2; i++) {
+        char *path = book(bombs[i]);
+        hd_err err;
+        xlsx_book *b = xlsx_open(path, &err);
+        assert_non_null(b);
+        assert_int_equal(xlsx_sheet_open(b, 0, &err), -1);
+        assert_non_null(strstr(err.msg, "zip bomb"));
+        xlsx_close(b);
+        free(path);
+    }
+}
+
+/* Reads every row of every sheet; the reader must end with a row count or
+ * an error message, never crash (run under ASan by `make test`). */
+static void read_all(const char *path)
+{
+    hd_err err = {{0}};
     xlsx_book *b = xlsx_open(path, &err);
-    assert_non_null(b);
-    assert_int_equal(xlsx_sheet_open(b, 0, &err), -1);
-    assert_non_null(strstr(err.msg, "zip bomb"));
+    if (!b) {
+        assert_true(err.msg[0] != '\0');
+        return;
+    }
+    for (size_t s = 0; s < xlsx_sheet_count(b); s++) {
+        if (xlsx_sheet_open(b, s, &err) < 0) {
+            assert_true(err.msg[0] != '\0');
+            continue;
+        }
+        xlsx_row r;
+        int rc;
+        while ((rc = xlsx_next_row(b, &r, &err)) == 1)
+            for (size_t i = 0; i < r.n; i++)
+                assert_non_null(r.text[i]);
+        if (rc < 0)
+            assert_true(err.msg[0] != '\0');
+    }
     xlsx_close(b);
-    free(path);
+}
+
+/* Mutated workbooks: the XML parts of a good one with bytes changed,
+ * written back into a zip (libzip), then the zip's own bytes changed. */
+static void test_mutations(void **state)
+{
+    (void)state;
+    char *good = book("households.xlsx");
+    int zerr;
+    zip_t *in = zip_open(good, ZIP_RDONLY, &zerr);
+    assert_non_null(in);
+    zip_int64_t n = zip_get_num_entries(in, 0);
+    char **names = xcalloc((size_t)n, sizeof *names);
+    char **data = xcalloc((size_t)n, sizeof *data);
+    size_t *len = xcalloc((size_t)n, sizeof *len);
+    for (zip_int64_t i = 0; i < n; i++) {
+        zip_stat_t st;
+        assert_int_equal(zip_stat_index(in, (zip_uint64_t)i, 0, &st), 0);
+        names[i] = xstrdup(st.name);
+        len[i] = (size_t)st.size;
+        data[i] = xmalloc(len[i] + 1);
+        zip_file_t *f = zip_fopen_index(in, (zip_uint64_t)i, 0);
+        assert_int_equal(zip_fread(f, data[i], len[i]), (zip_int64_t)len[i]);
+        zip_fclose(f);
+    }
+    zip_discard(in);
+    char dir[] = "/tmp/huydong-mut-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *out = xasprintf("%s/m.xlsx", dir);
+    static const char junk[] = "<>&\"'\0\xff\xc3/=:r0123456789";
+    unsigned seed = 9;
+    for (int round = 0; round < 300; round++) {
+        zip_t *z = zip_open(out, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+        assert_non_null(z);
+        for (zip_int64_t i = 0; i < n; i++) {
+            char *copy = xmalloc(len[i] + 1);
+            memcpy(copy, data[i], len[i]);
+            int xml = strstr(names[i], "sheet") || strstr(names[i], "styles") ||
+                      strstr(names[i], "workbook");
+            for (int k = 0; xml && len[i] && k < 1 + round % 4; k++) {
+                seed = seed * 1103515245u + 12345u;
+                size_t at = (seed >> 8) % len[i];
+                copy[at] = junk[(seed >> 20) % (sizeof junk - 1)];
+            }
+            zip_source_t *src = zip_source_buffer(z, copy, len[i], 1);
+            assert_true(zip_file_add(z, names[i], src, ZIP_FL_OVERWRITE) >= 0);
+        }
+        assert_int_equal(zip_close(z), 0);
+        read_all(out);
+    }
+    /* the zip's own bytes */
+    FILE *fp = fopen(out, "rb");
+    assert_non_null(fp);
+    char buf[65536];
+    size_t zlen = fread(buf, 1, sizeof buf, fp);
+    fclose(fp);
+    for (int round = 0; round < 300; round++) {
+        char copy[sizeof buf];
+        memcpy(copy, buf, zlen);
+        for (int k = 0; k < 1 + round % 3; k++) {
+            seed = seed * 1103515245u + 12345u;
+            copy[(seed >> 8) % zlen] = (char)(seed >> 24);
+        }
+        fp = fopen(out, "wb");
+        assert_non_null(fp);
+        assert_int_equal(fwrite(copy, 1, zlen, fp), zlen);
+        fclose(fp);
+        read_all(out);
+    }
+    for (zip_int64_t i = 0; i < n; i++) {
+        free(names[i]);
+        free(data[i]);
+    }
+    free(names);
+    free(data);
+    free(len);
+    free(out);
+    free(good);
+    testdb_rm(dir);
 }
 
 static int import_book(testdb *t, hd_table table, const char *name, int dry,
@@ -329,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_date1904),
         cmocka_unit_test(test_doc_roundtrip),
         cmocka_unit_test(test_refused),
+        cmocka_unit_test(test_mutations),
         cmocka_unit_test(test_import_all_or_nothing),
         cmocka_unit_test(test_pupil_codes),
     };

@@ -33,6 +33,7 @@ print("title bold:", ws.cell(row=head + 1, column=2).font.b)
 for r in rows[head + 1:head + 3]:
     print("  ", [kind(v) for v in r])
     print("  ", [v.strftime("%d/%m/%Y") if isinstance(v, datetime.datetime) else v for v in r])
+print("signature:", " / ".join(str(v) for r in rows[-6:] for v in r if v))
 defs = doc[doc.sheetnames[1]]
 print("definitions:", defs.max_row - 1, "terms, first:", defs.cell(row=2, column=1).value)
 

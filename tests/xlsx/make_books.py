@@ -155,9 +155,10 @@ c1_book("c1.xlsx", [
     ["4B", "2000123403", "Ksor H'Mai", datetime.date(2016, 2, 29), "Nữ", 5,
      datetime.date(2026, 10, 15), "Jrai", "Khuyết tật vận động", 64216000777],
 ])
-# a later sheet from the same school: Tú moved away, his name retyped
+# a later sheet from the same school: Tú moved away, his name retyped; a
+# status written out instead of coded
 c1_book("c1-later.xlsx", [
-    ["5A", "2000123401", "Nguyễn Thị Ánh Đào", datetime.date(2015, 3, 5), "Nữ", "01",
+    ["5A", "2000123401", "Nguyễn Thị Ánh Đào", datetime.date(2015, 3, 5), "Nữ", "Đang học",
      datetime.date(2026, 9, 5), "Kinh", None, "064315000101"],
     ["5A", "2000123402", "Lò Văn Tu", datetime.date(2015, 6, 1), "Nam", "08",
      datetime.date(2026, 11, 2), "Thái", None, "011215000123"],
@@ -256,6 +257,29 @@ def bomb():
 raw_book("bomb.xlsx", bomb(), level=9)
 
 
+# the same bomb whose zip headers lie about its size (4,000 bytes): the
+# reader counts what really comes out
+def lying_sizes(name, part, size):
+    import struct
+    data = bytearray(open(path(name), "rb").read())
+    for sig, at_len, at_size, at_name in ((b"PK\x01\x02", 28, 24, 46), (b"PK\x03\x04", 26, 22, 30)):
+        i = data.find(sig)
+        while i >= 0:
+            n = struct.unpack("<H", data[i + at_len:i + at_len + 2])[0]
+            if data[i + at_name:i + at_name + n] == part:
+                data[i + at_size:i + at_size + 4] = struct.pack("<I", size)
+            i = data.find(sig, i + 4)
+    open(path(name), "wb").write(bytes(data))
+
+
+with zipfile.ZipFile(path("liar.xlsx"), "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+    z.writestr("[Content_Types].xml", CT)
+    z.writestr("xl/workbook.xml", WB)
+    z.writestr("xl/_rels/workbook.xml.rels", RELS)
+    z.writestr("xl/worksheets/sheet1.xml", HEAD + " " * (32 << 20) + "</sheetData></worksheet>")
+lying_sizes("liar.xlsx", b"xl/worksheets/sheet1.xml", 4000)
+
+
 # a sheet that uses every one of Excel's 1,048,576 rows
 def huge():
     yield (HEAD + '<row r="1"><c r="A1" t="inlineStr"><is><t>Tên thôn</t></is></c></row>').encode()
@@ -271,6 +295,10 @@ def huge():
 
 if "--huge" in sys.argv:
     raw_book("huge.xlsx", huge(), level=1)
+
+# a sheet whose XML is cut short
+raw_book("broken-xml.xlsx", iter([(HEAD + '<row r="1"><c r="A1" t="inlineStr"><is><t>Tên thôn'
+                                   ).encode()]))
 
 # a formula with its saved value (as Excel writes it): the value is used
 raw_book("cached.xlsx", iter([(HEAD +

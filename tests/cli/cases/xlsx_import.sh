@@ -29,7 +29,7 @@ echo "status: $?"
 $HD import children b/phantom.xlsx
 echo "status: $?"
 echo "-- broken workbooks"
-for f in protected.xlsx old.xls corrupt.xlsx bomb.xlsx huge.xlsx; do
+for f in protected.xlsx old.xls corrupt.xlsx broken-xml.xlsx bomb.xlsx liar.xlsx huge.xlsx; do
     $HD import villages b/$f
     echo "status: $?"
 done

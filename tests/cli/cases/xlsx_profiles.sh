@@ -16,6 +16,10 @@ $HD import children b/c1-later.xlsx
 $HD import children b/c1-bad.xlsx
 echo "status: $?"
 $HD unlinked
+$HD link 24999-C5 24999-H2
+$HD link 24999-C5 24999-H99
+echo "status: $?"
+$HD unlinked
 $HD export children | cut -d, -f2,4,5,14,15,20,21
 $HD audit | grep -c child_ident
 echo "-- MauNhapLieu"
