@@ -11,7 +11,7 @@ PKG_CONFIG ?= pkg-config
 CC         ?= cc
 
 VERSION    := 0.1.0
-PKGS       := ncursesw sqlite3 libconfig
+PKGS       := ncursesw sqlite3 libconfig expat libzip xlsxwriter
 
 CFLAGS     ?= -O2 -g
 WARNINGS   := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -53,8 +53,9 @@ TEST_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 DEBIAN_BUILD_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
                      libconfig-dev libunistring-dev gettext paps ghostscript \
-                     pango1.0-tools fonts-dejavu-core
-DEBIAN_TEST_PKGS  := libcmocka-dev tmux sqlite3 valgrind poppler-utils \
+                     pango1.0-tools fonts-dejavu-core libexpat1-dev libzip-dev \
+                     libxlsxwriter-dev
+DEBIAN_TEST_PKGS  := libcmocka-dev tmux sqlite3 valgrind poppler-utils python3-openpyxl \
                      cups cups-client printer-driver-cups-pdf
 
 .PHONY: all deps test check-unit check-cli check-e2e check-print test-asan asan valgrind bench bench-tui run demo \
@@ -145,6 +146,12 @@ $(BENCH_BIN): tests/bench/bench.c $(CORE_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_LIB) $(LDLIBS)
 
+# The xlsx reader alone over a workbook (tests/bench/xlsxread.c).
+XLSXREAD_BIN := $(BUILD)/bench/xlsxread
+$(XLSXREAD_BIN): tests/bench/xlsxread.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_LIB) $(LDLIBS)
+
 # The terminal interface measured from a pseudo-terminal (forkpty: -lutil).
 TTYBENCH_BIN := $(BUILD)/bench/ttybench
 $(TTYBENCH_BIN): tests/bench/ttybench.c
@@ -152,8 +159,8 @@ $(TTYBENCH_BIN): tests/bench/ttybench.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS) -lutil
 
 # District-scale figures (docs/benchmarks.md); not part of `make test`.
-bench: all $(BENCH_BIN) $(TTYBENCH_BIN)
-	@sh tests/bench/run.sh ./$(BIN) $(BENCH_BIN)
+bench: all $(BENCH_BIN) $(TTYBENCH_BIN) $(XLSXREAD_BIN)
+	@sh tests/bench/run.sh ./$(BIN) $(BENCH_BIN) $(XLSXREAD_BIN)
 	@sh tests/bench/tui.sh ./$(BIN) $(TTYBENCH_BIN)
 
 # Only the terminal interface's figures (makes the database if needed).

@@ -29,6 +29,8 @@ int cmd_init(cli_ctx *cx);
 int cmd_demo(cli_ctx *cx);
 int cmd_import(cli_ctx *cx);
 int cmd_export(cli_ctx *cx);
+int cmd_unlinked(cli_ctx *cx);
+int cmd_link(cli_ctx *cx);
 int cmd_search(cli_ctx *cx);
 int cmd_check(cli_ctx *cx);
 int cmd_config(cli_ctx *cx);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli/args.h"
@@ -10,7 +11,10 @@
 #include "core/demo.h"
 #include "core/export.h"
 #include "core/i18n.h"
+#include "core/ident.h"
 #include "core/import.h"
+#include "core/profile.h"
+#include "cli/table.h"
 
 int cmd_init(cli_ctx *cx)
 {
@@ -100,13 +104,42 @@ static void print_summary(const char *path, const hd_import_stats *st, int dry)
            path, st->rows, st->added, st->updated, st->unchanged);
 }
 
+static int show_mapping(cli_ctx *cx, const hd_import_opts *o)
+{
+    if (cx->argc < 2 || cx->argc > 3)
+        return cli_error("%s", _("usage: huydong import --show-mapping [TABLE] FILE "
+                                 "[--sheet S] [--profile P]"));
+    int t = -1;
+    if (cx->argc == 3 && (t = table_arg("import", cx->argv[1])) < 0)
+        return EXIT_USER;
+    hd_msgs out = {0};
+    hd_err err = {{0}};
+    int table;
+    int rc = import_show_mapping(t, cx->argv[cx->argc - 1], o, &out, &table, &err);
+    for (size_t i = 0; i < out.n; i++)
+        printf("%s\n", out.items[i]);
+    msgs_free(&out);
+    if (rc < 0)
+        return cli_error("%s", err.msg);
+    return EXIT_OK;
+}
+
 int cmd_import(cli_ctx *cx)
 {
     int dry = args_flag(&cx->argc, cx->argv, "--dry-run");
+    int show = args_flag(&cx->argc, cx->argv, "--show-mapping");
+    hd_import_opts o = {.dry_run = dry,
+                        .school_year_start_month = cx->cfg.school_year_start_month,
+                        .sheet = args_value(&cx->argc, cx->argv, "--sheet"),
+                        .profile = args_value(&cx->argc, cx->argv, "--profile")};
     if (args_unknown(cx->argc, cx->argv))
         return cli_error(_("import: unknown option '%s'"), args_unknown(cx->argc, cx->argv));
+    profile_set_user(cx->cfg.import_profiles, cx->cfg.n_import_profiles);
+    if (show)
+        return show_mapping(cx, &o);
     if (cx->argc != 3)
-        return cli_error("%s", _("usage: huydong import TABLE FILE.csv [--dry-run]"));
+        return cli_error("%s", _("usage: huydong import TABLE FILE.csv|FILE.xlsx [--sheet S] "
+                                 "[--profile P] [--dry-run]"));
     int t = table_arg("import", cx->argv[1]);
     if (t < 0)
         return EXIT_USER;
@@ -117,8 +150,7 @@ int cmd_import(cli_ctx *cx)
     hd_msgs errors = {0}, warnings = {0};
     hd_err err = {{0}};
     backup_policy_set(cx->cfg.backup_dir, cx->cfg.backup_keep);
-    int rc = import_csv(db, (hd_table)t, cx->argv[2], dry, cx->cfg.school_year_start_month,
-                        &st, &errors, &warnings, &err);
+    int rc = import_file(db, (hd_table)t, cx->argv[2], &o, &st, &errors, &warnings, &err);
     db_close(db);
     print_msgs(&warnings, 50);
     if (rc < 0) {
@@ -140,7 +172,7 @@ int cmd_import(cli_ctx *cx)
 int cmd_export(cli_ctx *cx)
 {
     if (cx->argc < 2 || cx->argc > 3)
-        return cli_error("%s", _("usage: huydong export TABLE [FILE.csv]"));
+        return cli_error("%s", _("usage: huydong export TABLE [FILE.csv|FILE.xlsx]"));
     int t = table_arg("export", cx->argv[1]);
     if (t < 0)
         return EXIT_USER;
@@ -148,12 +180,69 @@ int cmd_export(cli_ctx *cx)
     if (!db)
         return EXIT_USER;
     hd_err err;
-    long rows = cx->argc == 3 ? export_csv_file(db, (hd_table)t, cx->argv[2], &err)
-                              : export_csv(db, (hd_table)t, stdout, &err);
+    const char *file = cx->argc == 3 ? cx->argv[2] : NULL;
+    size_t len = file ? strlen(file) : 0;
+    int xlsx = len > 5 && strcasecmp(file + len - 5, ".xlsx") == 0;
+    long rows = !file ? export_csv(db, (hd_table)t, stdout, &err)
+                : xlsx ? export_xlsx_file(db, (hd_table)t, file, &err)
+                       : export_csv_file(db, (hd_table)t, file, &err);
     db_close(db);
     if (rows < 0)
         return cli_error("%s", err.msg);
     if (cx->argc == 3)
         printf(ngettext("%s: %ld row\n", "%s: %ld rows\n", (unsigned long)rows), cx->argv[2], rows);
+    return EXIT_OK;
+}
+
+int cmd_unlinked(cli_ctx *cx)
+{
+    if (args_unknown(cx->argc, cx->argv))
+        return cli_error(_("unlinked: unknown option '%s'"), args_unknown(cx->argc, cx->argv));
+    if (cx->argc != 1)
+        return cli_error("%s", _("usage: huydong unlinked"));
+    hd_db *db = cli_open(cx, 0);
+    if (!db)
+        return EXIT_USER;
+    hd_unlinked *u = NULL;
+    hd_err err;
+    int n = unlinked_list(db, &u, &err);
+    db_close(db);
+    if (n < 0)
+        return cli_error("%s", err.msg);
+    cli_table t = {.ncols = 6};
+    cli_table_add(&t, _("Code"), _("Name"), _("Born"), _("School"), _("Class"),
+                  _("Pupil code"));
+    for (int i = 0; i < n; i++) {
+        char born[16];
+        if (u[i].birth_date[0])
+            cli_date_vn(u[i].birth_date, born);
+        else
+            snprintf(born, sizeof born, "%d", u[i].birth_year);
+        cli_table_add(&t, u[i].uid, u[i].name, born, u[i].school, u[i].class_name,
+                      u[i].pupil_code);
+    }
+    cli_table_print(&t, "");
+    printf(ngettext("%d child has no household: link it with 'huydong link CHILD HOUSEHOLD'\n",
+                    "%d children have no household: link each with 'huydong link CHILD "
+                    "HOUSEHOLD'\n", (unsigned long)n), n);
+    unlinked_free(u, n);
+    return EXIT_OK;
+}
+
+int cmd_link(cli_ctx *cx)
+{
+    if (args_unknown(cx->argc, cx->argv))
+        return cli_error(_("link: unknown option '%s'"), args_unknown(cx->argc, cx->argv));
+    if (cx->argc != 3)
+        return cli_error("%s", _("usage: huydong link CHILD HOUSEHOLD"));
+    hd_db *db = cli_open(cx, 0);
+    if (!db)
+        return EXIT_USER;
+    hd_err err;
+    int rc = unlinked_link(db, cx->argv[1], cx->argv[2], &err);
+    db_close(db);
+    if (rc < 0)
+        return cli_error("%s", err.msg);
+    printf(_("%s is now of household %s\n"), cx->argv[1], cx->argv[2]);
     return EXIT_OK;
 }

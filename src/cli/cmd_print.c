@@ -12,7 +12,8 @@
 static const char *usage_text(void)
 {
     return _("usage: huydong print committee|visits|at-risk|dropouts|evaluation|report "
-             "[--month YYYY-MM] [--width 80|132] [--to text FILE|csv FILE|pdf FILE|printer]");
+             "[--month YYYY-MM] [--width 80|132] "
+             "[--to text FILE|csv FILE|xlsx FILE|pdf FILE|printer]");
 }
 
 /* Where the document goes: "text", "csv", "pdf" take the next argument. */
@@ -30,6 +31,8 @@ static int output(const hd_doc *d, const cli_ctx *cx, const char *to, const char
         return doc_save_text(d, width, lpp, file, err);
     if (strcmp(to, "csv") == 0)
         return doc_save_csv(d, file, err);
+    if (strcmp(to, "xlsx") == 0)
+        return doc_save_xlsx(d, file, err);
     if (strcmp(to, "pdf") == 0)
         return doc_save_pdf(d, width, lpp, cx->cfg.paper, file, err);
     return doc_print(d, width, lpp, cx->cfg.paper, strcmp(cx->cfg.print_input, "pdf") == 0,
@@ -42,8 +45,8 @@ static int check_to(const char *to, const char *file)
         return 0;
     if (strcmp(to, "printer") == 0)
         return file ? cli_error("%s", usage_text()) : 0;
-    if (strcmp(to, "text") && strcmp(to, "csv") && strcmp(to, "pdf"))
-        return cli_error(_("print: --to must be text, csv, pdf or printer, not '%s'"), to);
+    if (strcmp(to, "text") && strcmp(to, "csv") && strcmp(to, "xlsx") && strcmp(to, "pdf"))
+        return cli_error(_("print: --to must be text, csv, xlsx, pdf or printer, not '%s'"), to);
     if (!file)
         return cli_error(_("print: --to %s needs a file name"), to);
     return 0;

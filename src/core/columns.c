@@ -49,6 +49,10 @@ static const hd_column child_cols[] = {
     {COL_C_RISK_OTHER, "Nguy cơ khác", "other risk", "yeu to khac|risk_other"},
     {COL_C_NOTES, "Ghi chú", "notes", "ghi chu|note|hoan canh gia dinh"},
     {COL_ARCHIVED, "Lưu trữ", "archived", "luu tru"},
+    /* the ministry's identifiers (matched before the name) */
+    {COL_C_PUPIL_CODE, "Mã học sinh", "pupil code", "ma hs|ma so hoc sinh|pupil_code"},
+    {COL_C_PID, "Số định danh cá nhân", "personal id",
+     "so dinh danh|ma dinh danh|ma dinh danh ca nhan|so cccd|cccd|personal_id"},
 };
 
 static const hd_column member_cols[] = {

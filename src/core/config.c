@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/profile.h"
 #include "core/text.h"
 
 #ifndef HUYDONG_SYSCONFDIR /* the Makefile sets it */
@@ -136,7 +137,8 @@ static const setting schema[] = {
 };
 
 /* Settings with their own readers, outside the table. */
-static const char *const special[] = {"evaluation.ratings", "evaluation.rules", NULL};
+static const char *const special[] = {"evaluation.ratings", "evaluation.rules",
+                                      "import.profiles", NULL};
 
 static const char *const default_ratings[] = {
     "Hoàn thành xuất sắc", "Hoàn thành tốt", "Hoàn thành", "Không hoàn thành",
@@ -282,10 +284,27 @@ void config_defaults(hd_config *c)
         rule_copy(&c->rules[i], &default_rules[i]);
 }
 
+static void profiles_free(hd_import_profile *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(p[i].name);
+        free(p[i].sheet);
+        free(p[i].headers);
+        for (size_t k = 0; k < p[i].n; k++) {
+            free(p[i].keys[k]);
+            free(p[i].synonyms[k]);
+        }
+        free(p[i].keys);
+        free(p[i].synonyms);
+    }
+    free(p);
+}
+
 void config_free(hd_config *c)
 {
     if (!c)
         return;
+    profiles_free(c->import_profiles, c->n_import_profiles);
     for (size_t i = 0; i < HD_ARRAY_LEN(schema); i++)
         if (schema[i].kind == K_STRING)
             free(*(char **)field_of(c, &schema[i]));
@@ -801,6 +820,157 @@ static void check_default_rules(ctx *x)
         }
 }
 
+/* ---- import.profiles ----------------------------------------------------- */
+
+/* A string or a list of strings, folded and joined with '|'; NULL (reported)
+ * when it is neither or holds an empty text. */
+static char *folded_list(ctx *x, const config_setting_t *s, const char *label)
+{
+    strbuf sb = {0};
+    int n = config_setting_type(s) == CONFIG_TYPE_STRING ? 1 : -1;
+    if (config_setting_is_array(s) || config_setting_is_list(s))
+        n = config_setting_length(s);
+    for (int i = 0; i < n; i++) {
+        const config_setting_t *e = n == 1 && config_setting_type(s) == CONFIG_TYPE_STRING
+                                        ? s : config_setting_get_elem(s, (unsigned)i);
+        const char *v = e ? config_setting_get_string(e) : NULL;
+        char *f = v ? text_fold(v) : NULL;
+        if (!f || !*f) {
+            err_at(x, s, _("import.profiles: %s: expected header texts (\"…\" or [\"…\", "
+                           "\"…\"])"), label);
+            free(f);
+            sb_free(&sb);
+            return NULL;
+        }
+        sb_addf(&sb, "%s%s", sb.len ? "|" : "", f);
+        free(f);
+    }
+    if (n < 1) {
+        err_at(x, s, _("import.profiles: %s: expected header texts (\"…\" or [\"…\", "
+                       "\"…\"])"), label);
+        return NULL;
+    }
+    return sb_detach(&sb);
+}
+
+static int valid_profile_name(const char *s)
+{
+    if (!*s || strlen(s) > 40)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+            return 0;
+    return 1;
+}
+
+static void read_profile_columns(ctx *x, const config_setting_t *cols, const char *label,
+                                 hd_import_profile *p)
+{
+    if (!config_setting_is_group(cols)) {
+        err_at(x, cols, _("import.profiles: %s: columns: expected a group "
+                          "{ full_name = [\"…\"]; … }"), label);
+        return;
+    }
+    size_t n = (size_t)config_setting_length(cols);
+    p->keys = xcalloc(n ? n : 1, sizeof *p->keys);
+    p->synonyms = xcalloc(n ? n : 1, sizeof *p->synonyms);
+    for (size_t i = 0; i < n; i++) {
+        const config_setting_t *c = config_setting_get_elem(cols, (unsigned)i);
+        const char *key = config_setting_name(c);
+        if (!profile_known_column(key)) {
+            err_at(x, c, _("import.profiles: %s: '%s' is not a column huydong imports (see "
+                           "docs/admin-guide.md)"), label, key);
+            continue;
+        }
+        char *where = xasprintf("%s: %s", label, key);
+        char *syn = folded_list(x, c, where);
+        free(where);
+        if (!syn)
+            continue;
+        p->keys[p->n] = xstrdup(key);
+        p->synonyms[p->n] = syn;
+        p->n++;
+    }
+}
+
+static int read_profile(ctx *x, const config_setting_t *g, int i, hd_import_profile *p)
+{
+    int before = x->nerr;
+    char label[80];
+    const char *nm = NULL;
+    if (!config_setting_is_group(g)) {
+        err_at(x, g, _("import.profiles[%d]: expected a profile { name = ...; columns = "
+                       "{ ... }; }"), i);
+        return -1;
+    }
+    if (!config_setting_lookup_string(g, "name", &nm) || !valid_profile_name(nm)) {
+        err_at(x, g, _("import.profiles[%d]: 'name' must be given, with a-z, 0-9 and - only"),
+               i);
+        snprintf(label, sizeof label, "[%d]", i);
+    } else {
+        snprintf(label, sizeof label, "'%s'", nm);
+        p->name = xstrdup(nm);
+    }
+    for (int k = 0; k < config_setting_length(g); k++) {
+        const config_setting_t *f = config_setting_get_elem(g, (unsigned)k);
+        const char *fname = config_setting_name(f);
+        if (strcmp(fname, "name") == 0)
+            continue;
+        if (strcmp(fname, "sheet") == 0) {
+            const char *v = config_setting_get_string(f);
+            if (!v)
+                err_at(x, f, _("import.profiles: %s: sheet: expected a string"), label);
+            else
+                p->sheet = text_fold(v);
+        } else if (strcmp(fname, "headers") == 0) {
+            p->headers = folded_list(x, f, "headers");
+        } else if (strcmp(fname, "columns") == 0) {
+            read_profile_columns(x, f, label, p);
+        } else {
+            err_at(x, f, _("import.profiles: %s: unknown field '%s' (name, sheet, headers, "
+                           "columns)"), label, fname);
+        }
+    }
+    if (!p->sheet)
+        p->sheet = xstrdup("");
+    if (!p->headers)
+        p->headers = xstrdup("");
+    if (!p->name)
+        p->name = xstrdup("");
+    p->line = config_setting_source_line(g);
+    return x->nerr > before ? -1 : 0;
+}
+
+static void read_profiles(ctx *x, const config_setting_t *s)
+{
+    if (!config_setting_is_list(s)) {
+        err_at(x, s, "%s", _("import.profiles: expected a list of profiles ( { ... }, { ... } )"));
+        return;
+    }
+    size_t n = (size_t)config_setting_length(s);
+    hd_import_profile *p = xcalloc(n ? n : 1, sizeof *p);
+    int bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        const config_setting_t *g = config_setting_get_elem(s, (unsigned)i);
+        if (read_profile(x, g, (int)i, &p[i]) < 0) {
+            bad = 1;
+            continue;
+        }
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(p[j].name, p[i].name) == 0) {
+                err_at(x, g, _("import.profiles: profile '%s' is given twice"), p[i].name);
+                bad = 1;
+            }
+    }
+    if (bad) {
+        profiles_free(p, n);
+        return;
+    }
+    profiles_free(x->c->import_profiles, x->c->n_import_profiles);
+    x->c->import_profiles = p;
+    x->c->n_import_profiles = n;
+}
+
 /* ---- the walk ---------------------------------------------------------- */
 
 static void walk_group(ctx *x, const config_setting_t *g, const char *prefix);
@@ -821,6 +991,8 @@ static void visit(ctx *x, const config_setting_t *s, const char *name)
         read_ratings(x, s);
     else if (strcmp(name, "evaluation.rules") == 0)
         x->rules = s; /* after the walk, when the ratings are known */
+    else if (strcmp(name, "import.profiles") == 0)
+        read_profiles(x, s);
     else if (!is_group_name(name))
         err_unknown(x, s, name);
     else if (config_setting_is_group(s))
@@ -1044,10 +1216,33 @@ static void doc_rules(FILE *fp)
             r->name, r->measure, r->op, r->value, r->max_rating, r->why);
 }
 
+static void doc_profiles(FILE *fp)
+{
+    fputs("\n### import.profiles\n\n"
+          "A list of groups: more header texts for the columns of the sheets the "
+          "commune receives, added to those huydong always understands and to the "
+          "shipped profiles (`c1-hocsinh`, `mau-nhap-lieu`, `danh-sach-lop`; see "
+          "docs/admin-guide.md).  Headers are compared without accents, case or "
+          "punctuation.  None by default.\n\n"
+          "| Field | Meaning |\n|---|---|\n"
+          "| `name` | Identifier for `huydong import --profile NAME`: a-z, 0-9 and `-`, "
+          "unique; a shipped profile's name replaces it. |\n"
+          "| `sheet` | A sheet of this name chooses the profile (optional). |\n"
+          "| `headers` | Header texts that, all present, choose the profile (optional). |\n"
+          "| `columns` | A group: each column, by its English or Vietnamese name "
+          "(`full_name`, `birth_date`, `village`, `class`, `pupil_code`, …), with the "
+          "header texts (a string or a list) that mean it. |\n\n"
+          "Written in the file:\n\n```\nimport = {\n  profiles = (\n"
+          "    { name = \"truong-ia-dom\"; sheet = \"DS hoc sinh\";\n"
+          "      columns = { full_name = [\"Tên học sinh\", \"Tên HS\"];\n"
+          "                  birth_date = \"NS\"; }; }\n  );\n};\n```\n", fp);
+}
+
 void config_write_doc(FILE *fp)
 {
     doc_intro(fp);
     doc_ratings(fp);
     doc_rule_fields(fp);
     doc_rules(fp);
+    doc_profiles(fp);
 }

@@ -28,6 +28,18 @@ typedef struct hd_rule {
     int line;        /* line in the config file, 0 for built-in defaults */
 } hd_rule;
 
+/* An import profile from the file (import.profiles, profile.h): more header
+ * names for the columns of the sheets a commune receives. */
+typedef struct hd_import_profile {
+    char *name;      /* a-z, 0-9 and '-' */
+    char *sheet;     /* folded sheet name that chooses it; "" none */
+    char *headers;   /* folded headers that, all present, choose it, '|'-separated; "" none */
+    size_t n;
+    char **keys;     /* column names as import knows them: "full_name", "Ngày sinh" */
+    char **synonyms; /* for each key: folded header texts, '|'-separated */
+    int line;        /* in the config file */
+} hd_import_profile;
+
 typedef struct hd_config {
     char *path;                      /* file read; NULL for built-in defaults */
 
@@ -62,6 +74,9 @@ typedef struct hd_config {
     int lines_per_page;
     char *backup_dir;
     int backup_keep;
+
+    hd_import_profile *import_profiles; /* owned */
+    size_t n_import_profiles;
 } hd_config;
 
 /* Fills c with the built-in defaults (the ones docs/config.md lists). */

@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/model.h"
+#include "core/print_xlsx.h"
 
 /* One SELECT per table whose result columns are, in order, the values of
  * columns_of(table) — as text ready to write, except the coded columns that
@@ -28,7 +29,10 @@ static const char *const export_sql[TABLE_COUNT] = {
         " coalesce(h.uid, ''), coalesce(h.head_name, ''), coalesce(v.name, ''), c.ethnicity,"
         " c.ethnic_minority, coalesce(s.name, ''), coalesce(c.level, ''),"
         " coalesce(c.grade, ''), c.class_name, c.status, coalesce(c.status_date, ''),"
-        " c.risk, c.risk_other, c.notes, c.archived"
+        " c.risk, c.risk_other, c.notes, c.archived,"
+        " coalesce((SELECT value FROM child_ident WHERE child_id = c.id"
+        " AND kind = 'pupil_code'), ''),"
+        " coalesce((SELECT value FROM child_ident WHERE child_id = c.id AND kind = 'pid'), '')"
         " FROM child c LEFT JOIN household h ON h.id = c.household_id"
         " LEFT JOIN village v ON v.id = h.village_id"
         " LEFT JOIN school s ON s.id = c.school_id"
@@ -125,6 +129,59 @@ long export_csv(hd_db *db, hd_table table, FILE *fp, hd_err *err)
     sqlite3_exec(db_sql(db), "COMMIT", NULL, NULL, NULL);
     free(cells);
     free(fields);
+    return rows;
+}
+
+static unsigned char kind_of(hd_col c)
+{
+    switch (c) {
+    case COL_C_BIRTH:
+    case COL_C_STATUS_DATE: return DOC_DATE;
+    case COL_C_GRADE: return DOC_NUMBER;
+    default: return DOC_TEXT;
+    }
+}
+
+long export_xlsx_file(hd_db *db, hd_table table, const char *path, hd_err *err)
+{
+    size_t n;
+    const hd_column *cols = columns_of(table, &n);
+    const char **fields = xcalloc(n, sizeof *fields);
+    unsigned char *kinds = xcalloc(n, 1);
+    for (size_t i = 0; i < n; i++) {
+        fields[i] = cols[i].header;
+        kinds[i] = kind_of(cols[i].id);
+    }
+    xlsx_out *x = xout_open(path, columns_table_name(table), 1, err);
+    if (!x) {
+        free(fields);
+        free(kinds);
+        return -1;
+    }
+    xout_titles(x, (int)n, fields);
+    sqlite3_exec(db_sql(db), "BEGIN", NULL, NULL, NULL);
+    sqlite3_stmt *st = db_prepare(db, export_sql[table]);
+    long rows = 0;
+    int rc;
+    char **cells = xcalloc(n, sizeof *cells);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        for (size_t i = 0; i < n; i++)
+            fields[i] = cells[i] = cell(cols[i].id, st, (int)i);
+        xout_row(x, fields, kinds);
+        for (size_t i = 0; i < n; i++)
+            free(cells[i]);
+        rows++;
+    }
+    if (rc != SQLITE_DONE)
+        rows = db_fail(db, err, _("exporting"));
+    db_finish(db, st);
+    sqlite3_exec(db_sql(db), "COMMIT", NULL, NULL, NULL);
+    free(cells);
+    free(fields);
+    free(kinds);
+    hd_err e2;
+    if (xout_close(x, NULL, &e2) < 0 && rows >= 0)
+        rows = hd_fail(err, "%s", e2.msg);
     return rows;
 }
 

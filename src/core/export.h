@@ -16,4 +16,9 @@ long export_csv(hd_db *db, hd_table table, FILE *fp, hd_err *err);
  * never sees half a file. */
 long export_csv_file(hd_db *db, hd_table table, const char *path, hd_err *err);
 
+/* The same rows as an Excel workbook (one sheet, the header row frozen,
+ * dates as dates, grades as numbers), written row by row; import reads it
+ * back unchanged. */
+long export_xlsx_file(hd_db *db, hd_table table, const char *path, hd_err *err);
+
 #endif

@@ -14,11 +14,23 @@
 #include "core/registry.h"
 #include "core/import_int.h"
 #include "core/text.h"
+#include "core/xlsx.h"
 
 
 
 
 /* ---- messages ------------------------------------------------------------ */
+
+char *imp_where(const importer *im, hd_col c)
+{
+    if (!im->sheet)
+        return xasprintf("%s:%zu", im->path, im->line);
+    if (c == COL_COUNT || !im->header[c])
+        return xasprintf("%s:%s!%zu:%zu", im->path, im->sheet, im->line, im->line);
+    char cell[16];
+    return xasprintf("%s:%s!%s", im->path, im->sheet, xlsx_cell_name(im->src_col[c], im->line,
+                                                                      cell));
+}
 
 void imp_bad(importer *im, hd_col c, const char *fmt, ...)
 {
@@ -26,10 +38,12 @@ void imp_bad(importer *im, hd_col c, const char *fmt, ...)
     va_start(ap, fmt);
     char *why = xvasprintf(fmt, ap);
     va_end(ap);
+    char *where = imp_where(im, c);
     if (c == COL_COUNT || !im->header[c])
-        msgs_add(im->errors, "%s:%zu: %s", im->path, im->line, why);
+        msgs_add(im->errors, "%s: %s", where, why);
     else
-        msgs_add(im->errors, "%s:%zu: %s: %s", im->path, im->line, im->header[c], why);
+        msgs_add(im->errors, "%s: %s: %s", where, im->header[c], why);
+    free(where);
     free(why);
     im->row_bad = 1;
 }
@@ -40,7 +54,9 @@ void imp_warn(importer *im, const char *fmt, ...)
     va_start(ap, fmt);
     char *why = xvasprintf(fmt, ap);
     va_end(ap);
-    msgs_add(im->warnings, "%s:%zu: %s", im->path, im->line, why);
+    char *where = imp_where(im, COL_COUNT);
+    msgs_add(im->warnings, "%s: %s", where, why);
+    free(where);
     free(why);
 }
 
@@ -72,31 +88,68 @@ static int check_encoding(FILE *fp, const char *path, hd_err *err)
                           "CSV with the \"Unicode (UTF-8)\" character set)"), path);
 }
 
-static int map_header(importer *im, const csv_row *row)
+const hd_column *imp_match_header(const hd_profile *p, hd_table t, const char *header)
 {
-    if (row->n > MAX_COLUMNS) {
-        imp_bad(im, COL_COUNT, _("more than %d columns"), MAX_COLUMNS);
-        return -1;
+    return profile_match(p, t, header);
+}
+
+/* "STT": the rows' numbers, which every list has and nothing needs. */
+static int is_row_number(const char *header)
+{
+    char *f = text_fold(header);
+    int yes = !strcmp(f, "stt") || !strcmp(f, "tt") || !strcmp(f, "so thu tu") || !strcmp(f, "no");
+    free(f);
+    return yes;
+}
+
+int imp_map_header(importer *im, const char *const *fields, size_t n)
+{
+    if (n > MAX_COLUMNS) {
+        /* a sheet's trailing empty cells do not count */
+        size_t used = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!str_empty(fields[i]))
+                used = i + 1;
+        if (used > MAX_COLUMNS) {
+            imp_bad(im, COL_COUNT, _("more than %d columns"), MAX_COLUMNS);
+            return -1;
+        }
+        n = used;
     }
-    im->ncols = row->n;
-    for (size_t i = 0; i < row->n; i++) {
+    im->ncols = n;
+    for (size_t i = 0; i < n; i++) {
         im->col_of_field[i] = -1;
-        if (str_empty(row->fields[i]))
+        if (str_empty(fields[i]))
             continue;
-        const hd_column *c = columns_match(im->table, row->fields[i]);
+        const hd_column *c = imp_match_header(im->profile, im->table, fields[i]);
+        if (!c && is_row_number(fields[i]))
+            continue;
+        /* one row a person: the children's columns in a households import */
+        if (!c && im->profile && im->profile->persons && columns_match(TABLE_CHILDREN, fields[i]))
+            continue;
         if (!c) {
-            imp_warn(im, _("column '%s' is not one huydong knows; it is ignored"), row->fields[i]);
+            imp_warn(im, _("column '%s' is not one huydong knows; it is ignored"), fields[i]);
             continue;
         }
         if (im->header[c->id]) {
             imp_bad(im, COL_COUNT, _("columns '%s' and '%s' both mean '%s'"), im->header[c->id],
-                row->fields[i], c->header);
+                fields[i], c->header);
             continue;
         }
-        im->header[c->id] = text_nfc(row->fields[i]);
+        im->header[c->id] = text_nfc(fields[i]);
         if (!im->header[c->id])
             im->header[c->id] = xstrdup(c->header);
         im->col_of_field[i] = (int)c->id;
+        im->src_col[c->id] = i;
+    }
+    /* one row a person: the household's code is built from the form's */
+    if (im->profile && im->profile->persons && im->header[COL_P_FORM]) {
+        hd_col code = im->table == TABLE_HOUSEHOLDS ? COL_UID : COL_C_HOUSEHOLD_UID;
+        if (im->table == TABLE_HOUSEHOLDS || im->table == TABLE_CHILDREN) {
+            free(im->header[code]);
+            im->header[code] = xstrdup(im->header[COL_P_FORM]);
+            im->src_col[code] = im->src_col[COL_P_FORM];
+        }
     }
     return im->row_bad ? -1 : 0;
 }
@@ -126,13 +179,49 @@ static void clear_values(importer *im)
     }
 }
 
-static void load_values(importer *im, const csv_row *row)
+/* A date column holding a bare number: Excel's serial day number, unless
+ * it is a year. */
+static int is_date_col(int c)
+{
+    return c == COL_C_BIRTH || c == COL_C_STATUS_DATE;
+}
+
+/* A number cell whose text must be mended for its column, or NULL: an
+ * identification number or a phone number typed as a number lost its
+ * leading zeros; a bare day number in a date column (not a year) is
+ * Excel's serial date. */
+static char *number_cell(int c, double num, int date1904)
+{
+    long days;
+    if (c == COL_C_PID && num >= 1 && num < 1e12)
+        return xasprintf("%012.0f", num);
+    if ((c == COL_H_PHONE || c == COL_M_PHONE) && num >= 1e8 && num < 1e10)
+        return xasprintf("0%.0f", num);
+    if (is_date_col(c) && num > 2100 && xlsx_serial_days(num, date1904, &days) == 0) {
+        char buf[16];
+        date_vn(date_from_days(days), buf);
+        return xstrdup(buf);
+    }
+    return NULL;
+}
+
+static void load_values(importer *im, const imp_row *row)
 {
     clear_values(im);
     for (size_t i = 0; i < row->n && i < im->ncols; i++) {
         int c = im->col_of_field[i];
         if (c < 0)
             continue;
+        if (row->kind && row->kind[i] == XC_ERROR) {
+            imp_bad(im, (hd_col)c, "%s", row->fields[i]);
+            continue;
+        }
+        char *num = row->kind && row->kind[i] == XC_NUMBER
+                        ? number_cell(c, row->num[i], row->date1904) : NULL;
+        if (num) {
+            im->val[c] = num;
+            continue;
+        }
         char *v = text_nfc(row->fields[i]);
         if (!v) {
             imp_bad(im, (hd_col)c, _("not valid UTF-8 text"));
@@ -398,7 +487,7 @@ static void seen_grow(importer *im)
 
 /* ---- the driver ------------------------------------------------------------ */
 
-static int required_columns(importer *im)
+int imp_required_columns(importer *im)
 {
     static const hd_col villages[] = {COL_V_NAME};
     static const hd_col households[] = {COL_H_HEAD, COL_H_VILLAGE};
@@ -427,6 +516,18 @@ static void import_row(importer *im)
     }
 }
 
+void imp_take_row(importer *im, const imp_row *row)
+{
+    load_values(im, row);
+    int bad_cell = im->row_bad;
+    if (im->profile && !bad_cell && imp_profile_row(im))
+        return;
+    im->stats->rows++;
+    /* a code the profile refused: the row's other cells are still checked */
+    if (!bad_cell)
+        import_row(im);
+}
+
 /* Reads every record; returns -1 only when the file itself is broken. */
 static int read_rows(importer *im, csv_reader *rd, hd_err *err)
 {
@@ -437,14 +538,14 @@ static int read_rows(importer *im, csv_reader *rd, hd_err *err)
         im->row_bad = 0;
         if (!header_done) {
             header_done = 1;
-            if (map_header(im, &row) < 0 || required_columns(im) < 0)
+            if (!im->profile)
+                im->profile = profile_for_headers((const char *const *)row.fields, row.n);
+            if (imp_map_header(im, (const char *const *)row.fields, row.n) < 0 || imp_required_columns(im) < 0)
                 return 0;
             continue;
         }
-        im->stats->rows++;
-        load_values(im, &row);
-        if (!im->row_bad)
-            import_row(im);
+        imp_row r = {.fields = row.fields, .n = row.n, .line = row.line};
+        imp_take_row(im, &r);
     }
     if (rc < 0)
         msgs_add(im->errors, "%s", err->msg);
@@ -464,44 +565,81 @@ static void importer_free(importer *im)
     free(im->ref_ids);
 }
 
-int import_csv(hd_db *db, hd_table table, const char *path, int dry_run,
-               int school_year_start_month, hd_import_stats *stats, hd_msgs *errors,
-               hd_msgs *warnings, hd_err *err)
+int import_is_workbook(const char *path)
 {
-    memset(stats, 0, sizeof *stats);
     FILE *fp = fopen(path, "rb");
     if (!fp)
-        return hd_fail(err, _("%s: cannot open: %s"), path, strerror(errno));
-    if (check_encoding(fp, path, err) < 0) {
-        fclose(fp);
-        return -1;
+        return 0;
+    unsigned char head[4] = {0};
+    size_t n = fread(head, 1, 4, fp);
+    fclose(fp);
+    return n == 4 && ((memcmp(head, "PK\x03\x04", 4) == 0) ||
+                      (head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0));
+}
+
+int import_file(hd_db *db, hd_table table, const char *path, const hd_import_opts *opts,
+                hd_import_stats *stats, hd_msgs *errors, hd_msgs *warnings, hd_err *err)
+{
+    memset(stats, 0, sizeof *stats);
+    int workbook = import_is_workbook(path);
+    FILE *fp = NULL;
+    xlsx_book *book = NULL;
+    if (workbook) {
+        book = xlsx_open(path, err);
+        if (!book)
+            return -1;
+    } else {
+        fp = fopen(path, "rb");
+        if (!fp)
+            return hd_fail(err, _("%s: cannot open: %s"), path, strerror(errno));
+        if (check_encoding(fp, path, err) < 0) {
+            fclose(fp);
+            return -1;
+        }
     }
     importer im = {.db = db, .table = table, .path = path,
-                   .start_month = school_year_start_month, .errors = errors,
+                   .start_month = opts->school_year_start_month, .errors = errors,
                    .warnings = warnings, .stats = stats};
-    /* A copy before the file changes anything; none for a dry run. */
-    if (!dry_run && backup_before(db, "import", err) < 0) {
+    if (!book && opts->profile && !(im.profile = profile_find(opts->profile))) {
         fclose(fp);
-        return -1;
+        return hd_fail(err, _("%s: no profile '%s'"), path, opts->profile);
     }
-    int tok = db_write_begin(db, err);
+    int tok = -1;
+    /* A copy before the file changes anything; none for a dry run. */
+    if ((opts->dry_run || backup_before(db, "import", err) == 0))
+        tok = db_write_begin(db, err);
     if (tok < 0) {
-        fclose(fp);
+        if (fp)
+            fclose(fp);
+        xlsx_close(book);
         return -1;
     }
     /* Bulk mode: the audit and search rows of new records are written
      * set-wise at the end, inside the same transaction. */
     int bulk = db_bulk_begin(db, err) == 0;
-    csv_reader *rd = csv_reader_new(fp, path);
-    read_rows(&im, rd, err);
-    csv_reader_free(rd);
-    fclose(fp);
+    if (book) {
+        imp_read_xlsx_book(&im, book, opts->sheet, opts->profile);
+        xlsx_close(book);
+    } else {
+        csv_reader *rd = csv_reader_new(fp, path);
+        read_rows(&im, rd, err);
+        csv_reader_free(rd);
+        fclose(fp);
+    }
     importer_free(&im);
     if (!bulk || db_bulk_end(db, err) < 0)
         msgs_add(errors, "%s: %s", path, err->msg);
     int ok = errors->n == 0;
-    int rc = db_write_end(db, tok, ok && !dry_run, err);
+    int rc = db_write_end(db, tok, ok && !opts->dry_run, err);
     if (!ok)
         return -1;
-    return dry_run ? 0 : rc;
+    return opts->dry_run ? 0 : rc;
+}
+
+int import_csv(hd_db *db, hd_table table, const char *path, int dry_run,
+               int school_year_start_month, hd_import_stats *stats, hd_msgs *errors,
+               hd_msgs *warnings, hd_err *err)
+{
+    hd_import_opts o = {.dry_run = dry_run, .school_year_start_month = school_year_start_month};
+    return import_file(db, table, path, &o, stats, errors, warnings, err);
 }

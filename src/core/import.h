@@ -28,4 +28,30 @@ int import_csv(hd_db *db, hd_table table, const char *path, int dry_run,
                int school_year_start_month, hd_import_stats *stats, hd_msgs *errors,
                hd_msgs *warnings, hd_err *err);
 
+/* The same for a CSV file or an Excel workbook (.xlsx, told by its content):
+ * in a workbook, the sheet named by `sheet` (its name or its number from 1;
+ * NULL: the first), the header row found under any title block (merged
+ * header cells read), blank and total rows ("Tổng cộng") skipped, and every
+ * problem reported as "FILE:SHEET!CELL: column: why". */
+typedef struct hd_import_opts {
+    int dry_run;
+    int school_year_start_month;
+    const char *sheet;
+    const char *profile; /* profile.h; NULL: chosen by the sheet */
+} hd_import_opts;
+
+#define IMPORT_MAX_ROWS 200000
+
+int import_file(hd_db *db, hd_table table, const char *path, const hd_import_opts *opts,
+                hd_import_stats *stats, hd_msgs *errors, hd_msgs *warnings, hd_err *err);
+
+/* 1 when path is a workbook (a zip or an OLE file), 0 for text. */
+int import_is_workbook(const char *path);
+
+/* How each column of the file would be understood, one line each into out
+ * (nothing is written, no database needed).  table < 0: the table whose
+ * columns the header matches best (*table_out tells which).  0 or -1. */
+int import_show_mapping(int table, const char *path, const hd_import_opts *opts,
+                        hd_msgs *out, int *table_out, hd_err *err);
+
 #endif

@@ -11,6 +11,7 @@
 #include "core/db.h"
 #include "core/import.h"
 #include "core/model.h"
+#include "core/profile.h"
 
 #define MAX_COLUMNS 256
 
@@ -18,6 +19,10 @@ typedef struct importer {
     hd_db *db;
     hd_table table;
     const char *path;
+    const char *sheet;             /* the workbook's sheet; NULL for CSV */
+    const hd_profile *profile;     /* the sheet's profile; NULL: columns.c only */
+    const char *status_reason;     /* this row's status code's meaning, or NULL */
+    size_t src_col[COL_COUNT];     /* column of the file each field comes from */
     int start_month;
     int col_of_field[MAX_COLUMNS]; /* CSV column index -> hd_col, -1 = ignored */
     size_t ncols;
@@ -37,6 +42,38 @@ typedef struct importer {
     size_t *seen_line;
     size_t seen_cap, seen_n;
 } importer;
+
+/* A row of the file, CSV or sheet: fields[0..n-1]; kind (xlsx_kind) and
+ * num are NULL for CSV. */
+typedef struct imp_row {
+    char *const *fields;
+    size_t n;
+    size_t line;
+    const unsigned char *kind;
+    const double *num;
+    int date1904;          /* the workbook counts days from 1904 */
+} imp_row;
+
+/* The column a header means for this table (the profile's names, then the
+ * CSV synonyms), NULL when none. */
+const hd_column *imp_match_header(const hd_profile *p, hd_table t, const char *header);
+/* Maps a header row; reports unknown and doubled columns.  0 or -1. */
+int imp_map_header(importer *im, const char *const *fields, size_t n);
+/* Checks the table's required columns are there.  0 or -1. */
+int imp_required_columns(importer *im);
+/* Reads a row's values and imports it (im->line set by the caller). */
+void imp_take_row(importer *im, const imp_row *row);
+/* What the profile changes in the row just loaded (import_profile.c): 1 to
+ * skip the row (not one the table takes), 0 to read it. */
+int imp_profile_row(importer *im);
+/* Where a problem is: "FILE:LINE" or "FILE:SHEET!B7" (column c's cell). */
+char *imp_where(const importer *im, hd_col c);
+
+/* The rows of a workbook's sheet (import_xlsx.c): header found, then every
+ * data row through imp_take_row.  Problems go to im->errors. */
+struct xlsx_book;
+void imp_read_xlsx_book(importer *im, struct xlsx_book *book, const char *sheet,
+                        const char *profile);
 
 /* Problems: an error stops the import (the row is bad), a warning does not. */
 void imp_bad(importer *im, hd_col c, const char *fmt, ...) HD_PRINTF(3, 4);

@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/ident.h"
 #include "core/import_int.h"
 #include "core/registry.h"
 #include "core/text.h"
@@ -279,6 +280,36 @@ static int64_t child_natural(importer *im, const char *name, int year, int64_t h
     return exact;
 }
 
+/* A sheet that knows no households (a school's): the one child of that
+ * name born that day (or year, when the sheet gives only the year), in any
+ * household; 0 when none or several (then warned). */
+static int64_t child_without_household(importer *im, const char *name, int year,
+                                       const char *birth)
+{
+    sqlite3_stmt *st = db_prepare(im->db,
+        "SELECT id FROM child WHERE fold = ?1 AND birth_year = ?2"
+        " AND (?3 = '' OR birth_date IS NULL OR birth_date = ?3) AND archived = 0"
+        " ORDER BY id LIMIT 2");
+    char *fold = text_fold(name);
+    sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, year);
+    sqlite3_bind_text(st, 3, birth, -1, SQLITE_STATIC);
+    int64_t id = 0;
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        n++;
+    }
+    db_finish(im->db, st);
+    free(fold);
+    if (n > 1) {
+        imp_warn(im, _("more than one child is called '%s', born %d; imported as a new child "
+                       "(give the pupil code to match)"), name, year);
+        return 0;
+    }
+    return id;
+}
+
 /* The birth year and (when the file gives the day) ISO date; year 0 when the
  * file has no birth column. */
 static void child_birth(importer *im, int *year, char iso[11])
@@ -314,6 +345,14 @@ static void child_fields(importer *im, hd_child *c)
     imp_take_int(im, COL_C_GRADE, &c->grade, 1, 12);
     imp_take_text(im, COL_C_CLASS, &c->class_name);
     imp_take_risks(im, COL_C_RISK, &c->risk);
+    /* a profile's poor-household mark adds the risk factor, never clears */
+    const char *poor = imp_val(im, COL_P_POOR);
+    if (poor && *poor) {
+        int yes = 0;
+        imp_take_bool(im, COL_P_POOR, &yes);
+        if (yes)
+            c->risk |= 1u << RISK_POVERTY;
+    }
     imp_take_text(im, COL_C_RISK_OTHER, &c->risk_other);
     imp_take_text(im, COL_C_NOTES, &c->notes);
     imp_take_bool(im, COL_ARCHIVED, &c->archived);
@@ -343,23 +382,76 @@ static int child_status_wanted(importer *im, char since[11])
     return status;
 }
 
+/* The row's pupil code and personal identification number (NULL when
+ * absent or empty; a malformed one is reported). */
+static void child_idents(importer *im, const char *ids[2])
+{
+    static const hd_col cols[2] = {COL_C_PUPIL_CODE, COL_C_PID};
+    static const char *const kinds[2] = {IDENT_PUPIL_CODE, IDENT_PID};
+    for (int i = 0; i < 2; i++) {
+        const char *v = imp_val(im, cols[i]);
+        hd_err e;
+        ids[i] = NULL;
+        if (!v || !*v)
+            continue;
+        if (ident_check(kinds[i], v, &e) < 0)
+            imp_bad(im, cols[i], "%s", e.msg);
+        else
+            ids[i] = v;
+    }
+}
+
+/* The child an identifier names: the pupil code first. */
+static int64_t child_by_idents(importer *im, const char *const ids[2])
+{
+    int64_t id = ids[0] ? ident_find(im->db, IDENT_PUPIL_CODE, ids[0]) : 0;
+    if (!id && ids[1])
+        id = ident_find(im->db, IDENT_PID, ids[1]);
+    return id;
+}
+
+/* Gives the saved child the row's identifiers; 1 when one was written. */
+static int save_idents(importer *im, int64_t child, const char *const ids[2], hd_err *e)
+{
+    static const char *const kinds[2] = {IDENT_PUPIL_CODE, IDENT_PID};
+    static const hd_col cols[2] = {COL_C_PUPIL_CODE, COL_C_PID};
+    int any = 0;
+    for (int i = 0; i < 2; i++) {
+        int changed = 0;
+        if (ids[i] && ident_set(im->db, child, kinds[i], ids[i], &changed, e) < 0) {
+            imp_bad(im, cols[i], "%s", e->msg);
+            return -1;
+        }
+        any |= changed;
+    }
+    return any;
+}
+
 static void save_child(importer *im, hd_child *c, int existed, int changed, int status,
-                       const char *since)
+                       const char *since, const char *const ids[2])
 {
     hd_err e;
     int rc = 0;
     if (!existed) {
-        rc = child_insert(im->db, c, status < 0 ? STATUS_ENROLLED : status, since, "",
-                          "import", &e);
+        rc = child_insert(im->db, c, status < 0 ? STATUS_ENROLLED : status, since,
+                          im->status_reason ? im->status_reason : "", "import", &e);
     } else {
         if (changed)
             rc = child_update(im->db, c, &e);
         if (rc == 0 && status >= 0 && status != c->status) {
-            char *why = xasprintf("Cập nhật từ tệp %s", im->path);
+            char *why = im->status_reason
+                            ? xasprintf("%s (tệp %s)", im->status_reason, im->path)
+                            : xasprintf("Cập nhật từ tệp %s", im->path);
             rc = child_set_status(im->db, c->id, status, since, why, "import", &e);
             free(why);
             changed = 1;
         }
+    }
+    if (rc == 0) {
+        int wrote = save_idents(im, c->id, ids, &e);
+        if (wrote < 0)
+            return;
+        changed |= wrote;
     }
     imp_save_result(im, rc, &e, c->id, existed, changed);
 }
@@ -374,9 +466,15 @@ void imp_child_row(importer *im)
     char birth[11];
     child_birth(im, &year, birth);
     int64_t id = imp_find_by_uid(im, "child", uid);
+    const char *ids[2];
+    child_idents(im, ids);
+    if (!id && !uid)
+        id = child_by_idents(im, ids);
     const char *name = imp_val(im, COL_C_NAME);
+    int knows_households = imp_val(im, COL_C_HOUSEHOLD_UID) || imp_val(im, COL_C_HEAD);
     if (!id && !uid && name && *name && year && !im->row_bad)
-        id = child_natural(im, name, year, household);
+        id = knows_households ? child_natural(im, name, year, household)
+                              : child_without_household(im, name, year, birth);
     if (id > 0 && child_get(im->db, id, &c, &e) < 0)
         imp_bad(im, COL_COUNT, "%s", e.msg);
     if (!id && uid)
@@ -394,7 +492,7 @@ void imp_child_row(importer *im)
     int status = child_status_wanted(im, since);
     char *after = id ? child_print(&c) : NULL;
     if (!im->row_bad)
-        save_child(im, &c, id != 0, id && strcmp(before, after) != 0, status, since);
+        save_child(im, &c, id != 0, id && strcmp(before, after) != 0, status, since, ids);
     free(before);
     free(after);
     child_free(&c);

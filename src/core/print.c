@@ -255,6 +255,18 @@ void doc_widths(const hd_doc *d, int width, int *widths)
         widths[best + 1]++;
         sum++;
     }
+    /* Room still left: titles on one line, where they fit. */
+    while (sum < avail) {
+        int best = -1;
+        for (int c = 0; c < d->ncols; c++)
+            if (widths[c + 1] < text_width(d->titles[c]) &&
+                (best < 0 || widths[c + 1] < widths[best + 1]))
+                best = c;
+        if (best < 0)
+            break;
+        widths[best + 1]++;
+        sum++;
+    }
 }
 
 /* ---- lines of text ------------------------------------------------------------ */

@@ -21,6 +21,15 @@
 
 #define DOC_MAX_COLS 12
 
+/* What a column holds, for the spreadsheet (doc_save_xlsx): text unless a
+ * document says otherwise. */
+typedef enum hd_cell_kind {
+    DOC_TEXT = 0,
+    DOC_NUMBER,   /* "12" written as the number 12 */
+    DOC_DATE,     /* "dd/mm/yyyy" written as a date (a bare year as a number) */
+    DOC_PERCENT,  /* "0,45 %" written as 0.0045 shown as a percentage */
+} hd_cell_kind;
+
 typedef struct hd_doc {
     char *body[2];          /* issuing body: "UBND XÃ …", "BAN CHỈ ĐẠO …" */
     char *place;            /* "Ia Dom" in "Ia Dom, ngày 24 tháng 11 năm 2026" */
@@ -31,6 +40,7 @@ typedef struct hd_doc {
     char *titles[DOC_MAX_COLS];
     int nrows, cap;
     char **cells;           /* nrows * ncols, NFC, owned */
+    unsigned char kinds[DOC_MAX_COLS]; /* hd_cell_kind of each column; 0 = text */
 } hd_doc;
 
 /* The heading from cfg (commune name, chair) and date; the table's column
@@ -66,9 +76,16 @@ void doc_csv(const hd_doc *d, FILE *fp);
 int doc_save_text(const hd_doc *d, int width, int lines_per_page, const char *path,
                   hd_err *err);
 int doc_save_csv(const hd_doc *d, const char *path, hd_err *err);
-/* PDF through `paps | ps2pdf` (landscape for 132 columns). */
+/* PDF: each page drawn by pango-view, joined by ghostscript (landscape for
+ * 132 columns); the letters stay text. */
 int doc_save_pdf(const hd_doc *d, int width, int lines_per_page, const char *paper,
                  const char *path, hd_err *err);
+/* An Excel workbook (print_xlsx.c): the heading (issuing body, national
+ * motto, place and date, title), bold column titles with the header row
+ * frozen, widths fitted to the text, numbers, dates and rates typed by
+ * d->kinds, the signature block; a second sheet with the definitions of
+ * the figures. */
+int doc_save_xlsx(const hd_doc *d, const char *path, hd_err *err);
 /* Runs command (a shell command) with the document on its standard input:
  * its PDF (as doc_save_pdf makes it) when pdf, else its text; a non-zero
  * exit status is an error that names the command. */

@@ -130,6 +130,7 @@ int doc_committee(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *
                                          "Nguy cơ", "Cam kết", "Thăm gần nhất", "Thăm lần tới"};
     doc_start(db, d, cfg, "DANH SÁCH PHÂN CÔNG THÀNH VIÊN BAN CHỈ ĐẠO PHỤ TRÁCH HỘ GIA ĐÌNH",
               year, month, 7, titles);
+    d->kinds[5] = d->kinds[6] = DOC_DATE;
     hd_cw_opts o;
     cw_opts_init(&o, cfg);
     committee_ctx cx = {.db = db, .interval = o.visit_interval_days};
@@ -175,6 +176,7 @@ int doc_visits(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d, 
     doc_start(db, d, cfg, "LỊCH THĂM HỘ GIA ĐÌNH CÓ TRẺ NGUY CƠ BỎ HỌC", year, month, 7, titles);
     free(d->subtitle);
     d->subtitle = xasprintf("Các lần thăm đến hạn đến ngày %s (kể cả quá hạn)", until_vn);
+    d->kinds[0] = d->kinds[5] = DOC_DATE;
     hd_cw_opts o;
     cw_opts_init(&o, cfg);
     hd_date end;

@@ -110,6 +110,7 @@ int doc_at_risk(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d,
     static const char *const titles[] = {"Họ và tên", "Năm sinh", "Thôn, hộ", "Lớp",
                                          "Nguy cơ", "Người phụ trách"};
     doc_start(db, d, cfg, "DANH SÁCH HỌC SINH CÓ NGUY CƠ BỎ HỌC", year, month, 6, titles);
+    d->kinds[1] = DOC_NUMBER;
     sqlite3_stmt *st = db_prepare(db,
         "SELECT c.full_name, c.birth_year, coalesce(v.name, ''), coalesce(h.head_name, ''),"
         " c.class_name, c.risk, c.risk_other, " RESPONSIBLE_SQL
@@ -154,6 +155,8 @@ int doc_dropouts(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d
     static const char *const titles[] = {"Họ và tên", "Năm sinh", "Địa chỉ", "Lớp",
                                          "Hoàn cảnh gia đình", "Nguyên nhân", "Ngày bỏ học"};
     doc_start(db, d, cfg, "DANH SÁCH HỌC SINH BỎ HỌC", year, month, 7, titles);
+    d->kinds[1] = DOC_NUMBER;
+    d->kinds[6] = DOC_DATE;
     char end[11];
     doc_month_end(year, month, end);
     /* The status on the last day of the month, from the history, so a

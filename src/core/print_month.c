@@ -100,6 +100,7 @@ int doc_evaluation(hd_db *db, const hd_config *cfg, int year, int month, hd_doc 
     free(trend_title);
     free(d->subtitle);
     d->subtitle = status_line(&md);
+    d->kinds[1] = d->kinds[2] = DOC_PERCENT;
     /* one scale for every village, so the bars compare */
     double top = 0;
     for (int i = 0; i < m->nv * MONTHLY_TREND_MAX; i++)
@@ -184,6 +185,8 @@ int doc_report(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d, 
               month, 7, titles);
     free(d->subtitle);
     d->subtitle = status_line(&md);
+    for (int c = 1; c < 7; c++)
+        d->kinds[c] = DOC_NUMBER;
     const hd_month_village *commune = &md.m->v[0];
     static const int cols[] = {LEVEL_PRIMARY, LEVEL_LOWER_SECONDARY, LEVEL_UPPER_SECONDARY,
                                LEVEL_CONTINUING, MCOL_ALL, MCOL_MINORITY};

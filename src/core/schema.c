@@ -648,9 +648,47 @@ static void add_migration3(strbuf *sb)
         add_append_only_triggers(sb, append_only3[i]);
 }
 
+/* Migration 4: the ministry's identifiers of a child, the education database's
+ * pupil code ("Mã học sinh") and the personal identification number ("Số
+ * định danh cá nhân"), by which a school's sheet is matched again.  A child
+ * has at most one of each; a value belongs to one child.  Audited by its own
+ * triggers, also in bulk mode (imports write them). */
+static const char *const migration4[] = {
+    "CREATE TABLE child_ident (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  child_id INTEGER NOT NULL REFERENCES child(id),\n"
+    "  kind TEXT NOT NULL CHECK (kind IN ('pupil_code','pid')),\n"
+    "  value TEXT NOT NULL CHECK (value <> ''),\n"
+    STAMPS ",\n"
+    "  UNIQUE (kind, value),\n"
+    "  UNIQUE (child_id, kind)\n"
+    ");\n",
+    "CREATE TRIGGER child_ident_audit_insert AFTER INSERT ON child_ident BEGIN\n"
+    "  INSERT INTO audit(actor, tbl, row_uid, action, field, new)\n"
+    "  VALUES (hd_actor(), 'child_ident', new.uid, 'insert', new.kind, new.value);\nEND;\n",
+    "CREATE TRIGGER child_ident_audit_update AFTER UPDATE OF value, archived ON child_ident\n"
+    "  BEGIN\n"
+    "  INSERT INTO audit(actor, tbl, row_uid, action, field, old, new)\n"
+    "  SELECT hd_actor(), 'child_ident', new.uid, 'update', f, o, n FROM (\n"
+    "    SELECT 'value' AS f, old.value AS o, new.value AS n\n"
+    "    UNION ALL SELECT 'archived', old.archived, new.archived\n"
+    "  ) WHERE o IS NOT n;\nEND;\n",
+    "CREATE TRIGGER child_ident_audit_delete AFTER DELETE ON child_ident BEGIN\n"
+    "  INSERT INTO audit(actor, tbl, row_uid, action)\n"
+    "  VALUES (hd_actor(), 'child_ident', old.uid, 'delete');\nEND;\n",
+};
+
+static void add_migration4(strbuf *sb)
+{
+    for (size_t i = 0; i < HD_ARRAY_LEN(migration4); i++)
+        sb_add(sb, migration4[i]);
+    add_stamp_trigger(sb, "child_ident");
+}
+
 int schema_latest(void)
 {
-    return 3;
+    return 4;
 }
 
 char *schema_migration_sql(int n)
@@ -670,6 +708,8 @@ char *schema_migration_sql(int n)
         add_migration2(&sb);
     } else if (n == 3) {
         add_migration3(&sb);
+    } else if (n == 4) {
+        add_migration4(&sb);
     }
     return sb_detach(&sb);
 }

@@ -72,6 +72,9 @@ static const tui_action_def defs[ACT_COUNT] = {
                      N_("Each member's households, children and visits due, to balance them"), 0},
     [ACT_GO_UNASSIGNED] = {ACT_GO_UNASSIGNED, {'7', 'u', 0}, N_("No one"),
                            N_("At-risk households and children with no one assigned"), 0},
+    [ACT_GO_UNLINKED] = {ACT_GO_UNLINKED, {'n', 0}, N_("No household"),
+                         N_("Children a school's sheet brought in with no household, to link"),
+                         0},
     /* case work from a household (or a child) of a list */
     [ACT_ASSIGN] = {ACT_ASSIGN, {FN(KEY_F(5)), CTRL('g'), 0}, N_("Assign"),
                     N_("Assign a member to the household (lead or supporting)"), 1},

@@ -40,6 +40,7 @@ typedef enum tui_action {
     ACT_GO_UNASSIGNED,
     ACT_GO_MINE,
     ACT_GO_LOAD,
+    ACT_GO_UNLINKED,
     ACT_ASSIGN,
     ACT_VISIT,
     ACT_COMMIT,

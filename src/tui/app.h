@@ -92,6 +92,8 @@ tui_screen *screen_confirm_new(tui *t, const char *question, tui_confirm_fn yes,
  * load for the chair to balance. */
 enum { DUE_LIST, DUE_UNASSIGNED, DUE_LOAD };
 tui_screen *screen_due_new(tui *t, int64_t member_id, int list);
+/* Children with no household, each linked to one by its code. */
+tui_screen *screen_unlinked_new(tui *t);
 /* A member: the households and children they answer for, and their agenda. */
 tui_screen *screen_member_new(tui *t, int64_t member_id);
 

@@ -26,7 +26,7 @@ typedef struct home_state {
 static const tui_action home_actions[] = {
     ACT_GO_CHILDREN, ACT_GO_HOUSEHOLDS, ACT_GO_MEMBERS, ACT_GO_VILLAGES, ACT_GO_SCHOOLS,
     ACT_GO_DUE, ACT_GO_UNASSIGNED, ACT_GO_MINE, ACT_GO_LOAD, ACT_GO_MONTH, ACT_GO_PRINT,
-    ACT_OPEN, ACT_UP, ACT_DOWN, ACT_HELP, ACT_QUIT, ACT_NONE,
+    ACT_GO_UNLINKED, ACT_OPEN, ACT_UP, ACT_DOWN, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 /* The case-work counts of the home screen; -1 each when unreadable. */
@@ -194,6 +194,8 @@ static void home_key(tui_screen *s, tui *t, tui_action a, tui_key k)
         tui_push(t, screen_due_new(t, 0, DUE_UNASSIGNED));
     else if (a == ACT_GO_LOAD)
         tui_push(t, screen_due_new(t, 0, DUE_LOAD));
+    else if (a == ACT_GO_UNLINKED)
+        tui_push(t, screen_unlinked_new(t));
     else if (a == ACT_GO_MINE)
         open_mine(t);
     else if (a == ACT_GO_PRINT)
