@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/authz.h"
 #include "core/backup.h"
 #include "core/csv.h"
 #include "core/date.h"
@@ -469,6 +470,8 @@ int import_csv(hd_db *db, hd_table table, const char *path, int dry_run,
                hd_msgs *warnings, hd_err *err)
 {
     memset(stats, 0, sizeof *stats);
+    if (authz_check(db, PERM_RECORDS, 0, err) < 0)
+        return -1;
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return hd_fail(err, _("%s: cannot open: %s"), path, strerror(errno));

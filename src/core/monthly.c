@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/authz.h"
+#include "core/backup.h"
 #include "core/date.h"
 #include "core/i18n.h"
 
@@ -507,6 +509,13 @@ static int close_in(hd_db *db, const hd_config *cfg, int year, int month, const 
 int monthly_close(hd_db *db, const hd_config *cfg, int year, int month, const char *reason,
                   hd_err *err)
 {
+    if (authz_check(db, PERM_MONTH, 0, err) < 0)
+        return -1;
+    /* A copy before the close, like before an import (backup_policy_set). */
+    char why[32];
+    snprintf(why, sizeof why, "close-%04d-%02d", year, month);
+    if (backup_before(db, why, err) < 0)
+        return -1;
     int tok = db_write_begin(db, err);
     if (tok < 0)
         return -1;
