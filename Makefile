@@ -54,9 +54,11 @@ TEST_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 DEBIAN_BUILD_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
                      libconfig-dev libunistring-dev gettext paps ghostscript
 DEBIAN_TEST_PKGS  := libcmocka-dev tmux sqlite3 valgrind poppler-utils
+# Only for `make fuzz` (libFuzzer comes with clang): not needed to build or test.
+DEBIAN_FUZZ_PKGS  := clang libclang-rt-14-dev
 
-.PHONY: all deps test check-unit check-cli check-e2e test-asan asan valgrind bench bench-tui run demo \
-        pot po-update install uninstall clean
+.PHONY: all deps fuzz-deps test check-unit check-cli check-e2e check-fuzz test-asan asan valgrind \
+        fuzz bench bench-tui run demo pot po-update install uninstall clean
 
 all: $(BIN) $(MO_FILES)
 
@@ -87,6 +89,43 @@ check-unit: $(UNIT_BIN) $(MO_FILES)
 check-cli: $(BIN) $(MO_FILES)
 	@sh tests/cli/run.sh ./$(BIN)
 
+# Fuzzing (tests/fuzz): each harness is also linked with a plain driver that
+# replays the seed corpus and every finding, with this compiler, in `make test`.
+FUZZ_TARGETS := csv import config
+FUZZ_COMMON  := tests/fuzz/fuzz_file.c
+FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay-%)
+$(BUILD)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMMON) tests/fuzz/fuzz.h $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests $(CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c \
+	    $(FUZZ_COMMON) $(CORE_LIB) $(LDLIBS)
+
+check-fuzz: $(FUZZ_REPLAY)
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	    $(BUILD)/fuzz/replay-$$t tests/fuzz/corpus/$$t tests/fuzz/findings/$$t; done
+
+# A bounded libFuzzer run per target (FUZZ_SECONDS each, clang: make fuzz-deps).
+# New inputs go to build/fuzzer/corpus-TARGET; a crash, leak or timeout to
+# tests/fuzz/findings/TARGET/, where check-fuzz replays it from then on.
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=all
+fuzz:
+	@command -v $(FUZZ_CC) >/dev/null || { echo "fuzz: $(FUZZ_CC) is missing (make fuzz-deps)"; exit 1; }
+	@$(MAKE) --no-print-directory BUILD=build/fuzzer CC=$(FUZZ_CC) \
+	    CFLAGS="$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link" build/fuzzer/libhuydong.a
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	    $(FUZZ_CC) $(CPPFLAGS) -Itests $(FUZZ_CFLAGS) -fsanitize=fuzzer -o build/fuzzer/fuzz-$$t \
+	        tests/fuzz/fuzz_$$t.c $(FUZZ_COMMON) build/fuzzer/libhuydong.a $(LDLIBS); \
+	    mkdir -p build/fuzzer/corpus-$$t tests/fuzz/findings/$$t; \
+	    echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
+	    build/fuzzer/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=1024 \
+	        -print_final_stats=1 -artifact_prefix=tests/fuzz/findings/$$t/ \
+	        build/fuzzer/corpus-$$t tests/fuzz/corpus/$$t; done
+
+fuzz-deps:
+	@sh tools/deps.sh $(DEBIAN_FUZZ_PKGS)
+
 # The terminal interface driven in tmux at 80x25 (tests/e2e).
 E2E_NFC := $(BUILD)/tests/e2e-nfc
 $(E2E_NFC): tests/e2e/nfc.c $(CORE_LIB)
@@ -98,7 +137,7 @@ check-e2e: $(BIN) $(MO_FILES) $(E2E_NFC)
 
 # The whole suite: the normal build, then the same tests under ASan + UBSan.
 test: all
-	@$(MAKE) --no-print-directory check-unit check-cli check-e2e
+	@$(MAKE) --no-print-directory check-unit check-fuzz check-cli check-e2e
 	@$(MAKE) --no-print-directory test-asan
 	@echo "all tests passed"
 
@@ -111,7 +150,7 @@ asan:
 test-asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/huydong \
 	    CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
-	    check-unit check-cli check-e2e
+	    check-unit check-fuzz check-cli check-e2e
 
 # Tests that fork other writers: their children _exit holding the parent's
 # memory, which valgrind would count as leaks of the child (and fail it), so

@@ -83,6 +83,8 @@ static const tui_action_def defs[ACT_COUNT] = {
     /* ^D: "đỡ đầu" */
     [ACT_SPONSOR] = {ACT_SPONSOR, {FN(KEY_F(11)), CTRL('d'), 0}, N_("Sponsor"),
                      N_("Assign a sponsor to the selected child"), 1},
+    [ACT_HISTORY] = {ACT_HISTORY, {FN(KEY_F(12)), CTRL('r'), 0}, N_("History"),
+                     N_("Every change of the record: when, who, the old and the new value"), 1},
 };
 
 const tui_action_def *actions_def(tui_action a)

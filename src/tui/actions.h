@@ -44,6 +44,7 @@ typedef enum tui_action {
     ACT_VISIT,
     ACT_COMMIT,
     ACT_SPONSOR,
+    ACT_HISTORY,
     ACT_COUNT
 } tui_action;
 

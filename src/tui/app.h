@@ -106,6 +106,10 @@ tui_screen *screen_sponsor_form(tui *t, int64_t child_id);
 tui_screen *screen_visit_form(tui *t, int64_t household_id);
 tui_screen *screen_commit_form(tui *t, int64_t household_id, int64_t child_id);
 
+/* A record's changes from the audit log (uid: its stable key; name for the
+ * title), newest first. */
+tui_screen *screen_history_new(tui *t, const char *uid, const char *name);
+
 /* A child: the record and its status history. */
 tui_screen *screen_child_new(tui *t, int64_t child_id);
 
