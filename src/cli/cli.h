@@ -28,6 +28,9 @@ hd_db *cli_open(const cli_ctx *cx, int flags);
 /* Opens the database acting for the installation, not a user (creating it:
  * init, demo).  Refused under --user. */
 hd_db *cli_open_system(const cli_ctx *cx, int flags);
+/* EXIT_USER with the message under --user (a command for the
+ * administrator), else 0.  Before anything is changed. */
+int cli_not_under_user(const cli_ctx *cx);
 /* Settles who acts on db: 0, or -1 with the reason. */
 int cli_identify(const cli_ctx *cx, hd_db *db, hd_err *err);
 /* Prints "huydong: MSG" when a core check refuses p; returns 0 when allowed,

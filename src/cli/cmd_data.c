@@ -45,6 +45,8 @@ int cmd_demo(cli_ctx *cx)
     int force = args_flag(&cx->argc, cx->argv, "--force");
     if (cx->argc > 1)
         return cli_error(_("demo: unexpected argument '%s'"), cx->argv[1]);
+    if (cli_not_under_user(cx))
+        return EXIT_USER;
     if (access(cx->db_path, F_OK) == 0) {
         if (!force)
             return cli_error(_("%s already exists (use --force to replace it)"), cx->db_path);

@@ -157,13 +157,18 @@ hd_db *cli_open(const cli_ctx *cx, int flags)
     return db;
 }
 
+int cli_not_under_user(const cli_ctx *cx)
+{
+    if (!cx->as_user)
+        return 0;
+    return cli_error("%s", _("--user: this command is for the administrator, not for a user of "
+                             "the shared account; nothing was done"));
+}
+
 hd_db *cli_open_system(const cli_ctx *cx, int flags)
 {
-    if (cx->as_user) {
-        cli_error("%s", _("--user: this command is for the administrator, not for a user of "
-                          "the shared account; nothing was done"));
+    if (cli_not_under_user(cx))
         return NULL;
-    }
     hd_err err;
     hd_db *db = db_open(cx->db_path, cx->actor, flags, &err);
     if (!db)
@@ -276,9 +281,6 @@ int main(int argc, char **argv)
     set_language(lang_ok && o.lang ? o.lang : "vi", 0);
     if (!lang_ok)
         return cli_error(_("--lang: '%s' is not one of vi, en"), o.lang);
-    /* a forced command's --user cannot be overridden by a second one */
-    if (o.users > 1)
-        return cli_error("%s", _("--user may be given only once; nothing was done"));
     cli_ctx cx = {.argc = argc - optind, .argv = argv + optind, .actor = login_name(),
                   .as_user = o.user};
     int quiet = o.help || o.version || o.bad;
@@ -286,7 +288,9 @@ int main(int argc, char **argv)
     const char *lang = o.lang ? o.lang : cfg_rc == 0 ? cx.cfg.language : "vi";
     set_language(lang, !o.version);
     int rc = EXIT_USER;
-    if (o.bad || o.help) {
+    if (o.users > 1) { /* a forced command's --user cannot be overridden by a second one */
+        cli_error("%s", _("--user may be given only once; nothing was done"));
+    } else if (o.bad || o.help) {
         usage(o.bad ? stderr : stdout);
         rc = o.bad ? EXIT_USER : EXIT_OK;
     } else if (o.version) {

@@ -129,20 +129,34 @@ static int assigned(hd_db *db, int64_t member, int64_t household)
 /* The lowest role that may do p (for PERM_CASEWORK, to any household). */
 static int needed(hd_perm p)
 {
-    switch (p) {
-    case PERM_CASEWORK: return USER_SECRETARY;
-    case PERM_MONTH:
-    case PERM_USERS: return USER_CHAIR;
-    case PERM_RECORDS:
-    case PERM_PRINT:
-    default: return USER_SECRETARY;
+    return p == PERM_MONTH || p == PERM_USERS ? USER_CHAIR : USER_SECRETARY;
+}
+
+/* The user's role as stored now: a role changed (or a user disabled) by the
+ * chair takes effect at the next write, also in a screen opened before. */
+static void refresh_role(hd_db *db, hd_auth *a)
+{
+    if (a->member_id <= 0)
+        return; /* the installation */
+    sqlite3_stmt *st = db_prepare(db, "SELECT user_role, archived FROM member WHERE id = ?1");
+    sqlite3_bind_int64(st, 1, a->member_id);
+    int role = USER_NONE;
+    if (sqlite3_step(st) == SQLITE_ROW && !sqlite3_column_int(st, 1)) {
+        role = authz_role_from_code((const char *)sqlite3_column_text(st, 0));
+        if (role < 0)
+            role = USER_NONE;
     }
+    db_finish(db, st);
+    a->role = role;
 }
 
 int authz_can(hd_db *db, hd_perm p, int64_t household_id)
 {
-    const hd_auth *a = db_auth(db);
-    if (a->granted > 0 || a->role >= needed(p))
+    hd_auth *a = db_auth(db);
+    if (a->granted > 0)
+        return 1;
+    refresh_role(db, a);
+    if (a->role >= needed(p))
         return 1;
     return p == PERM_CASEWORK && a->role == USER_MEMBER && household_id > 0 &&
            assigned(db, a->member_id, household_id);

@@ -227,8 +227,10 @@ hd_db *db_open(const char *path, const char *actor, int flags, hd_err *err)
     hd_err e2;
     if (!(flags & DB_OPEN_READONLY) && (db = open_as(path, actor, ro, 0, &code, &e2)))
         return db;
-    /* the last resort: the file as it is on disk, without locking (another
-     * user's save in progress could be missed, never damaged) */
+    /* the last resort: the file as it is on disk, without locking: what
+     * others save meanwhile is not seen (and a save being checkpointed
+     * could be read half-way: an error, or a stale list, never a change to
+     * the file, which this connection cannot write) */
     return open_as(path, actor, ro, 1, &code, err);
 }
 

@@ -496,7 +496,7 @@ int import_csv(hd_db *db, hd_table table, const char *path, int dry_run,
      * set-wise at the end, inside the same transaction. */
     int bulk = db_bulk_begin(db, err) == 0;
     csv_reader *rd = csv_reader_new(fp, path);
-    read_rows(&im, rd, err);
+    read_rows(&im, rd, err); /* each row checked again: a login is the chair's */
     csv_reader_free(rd);
     fclose(fp);
     importer_free(&im);

@@ -651,28 +651,37 @@ static void add_migration3(strbuf *sb)
 /* Users and roles (authz.h): a member with a login is a user of the
  * program, with a role saying what they may change; the commune row names
  * the shared Unix account whose SSH keys carry forced commands
- * (`huydong --user NAME`).  Both new columns are audited by triggers of
- * their own: the generated update triggers of migration 1 list their
- * columns and a released migration is never edited.  The committee's chair
- * starts as the program's chair, its vice-chairs and secretary as
- * secretaries (audited as the person whose program ran the migration). */
+ * (`huydong --user NAME`).  The two tables' audit triggers are generated
+ * again with the new columns in their lists (migration 1's stay as they
+ * were written; these replace them).  The committee's chair starts as the
+ * program's chair, its vice-chairs and secretary as secretaries, audited as
+ * the person whose program ran the migration. */
 static const char *const migration4[] = {
     "ALTER TABLE member ADD COLUMN user_role TEXT NOT NULL DEFAULT 'member'\n"
     "  CHECK (user_role IN ('chair','secretary','member','viewer','disabled'));\n",
     "ALTER TABLE commune ADD COLUMN shared_account TEXT NOT NULL DEFAULT '';\n",
-    "CREATE TRIGGER member_audit_user_role AFTER UPDATE OF user_role ON member\n"
-    "  WHEN old.user_role IS NOT new.user_role BEGIN\n"
-    "  INSERT INTO audit(actor, tbl, row_uid, action, field, old, new)\n"
-    "  VALUES (hd_actor(), 'member', new.uid, 'update', 'user_role', old.user_role,"
-    " new.user_role);\nEND;\n",
-    "CREATE TRIGGER commune_audit_shared_account AFTER UPDATE OF shared_account ON commune\n"
-    "  WHEN old.shared_account IS NOT new.shared_account BEGIN\n"
-    "  INSERT INTO audit(actor, tbl, row_uid, action, field, old, new)\n"
-    "  VALUES (hd_actor(), 'commune', new.uid, 'update', 'shared_account',"
-    " old.shared_account, new.shared_account);\nEND;\n",
-    "UPDATE member SET user_role = CASE committee_role WHEN 'chair' THEN 'chair'"
-    " ELSE 'secretary' END WHERE committee_role IN ('chair','vice_chair','secretary');\n",
 };
+
+static const audited_table audited4[] = {
+    {"commune", "code name district province shared_account archived"},
+    {"member", "full_name org committee_role village_id school_id phone login user_role "
+               "archived"},
+};
+
+static void add_migration4(strbuf *sb)
+{
+    for (size_t i = 0; i < HD_ARRAY_LEN(migration4); i++)
+        sb_add(sb, migration4[i]);
+    for (size_t i = 0; i < HD_ARRAY_LEN(audited4); i++) {
+        const char *t = audited4[i].name;
+        sb_addf(sb, "DROP TRIGGER IF EXISTS %s_audit_insert;\n"
+                    "DROP TRIGGER IF EXISTS %s_audit_update;\n"
+                    "DROP TRIGGER IF EXISTS %s_audit_delete;\n", t, t, t);
+        add_audit_triggers(sb, &audited4[i]);
+    }
+    sb_add(sb, "UPDATE member SET user_role = CASE committee_role WHEN 'chair' THEN 'chair'"
+               " ELSE 'secretary' END WHERE committee_role IN ('chair','vice_chair','secretary');\n");
+}
 
 int schema_latest(void)
 {
@@ -697,8 +706,7 @@ char *schema_migration_sql(int n)
     } else if (n == 3) {
         add_migration3(&sb);
     } else if (n == 4) {
-        for (size_t i = 0; i < HD_ARRAY_LEN(migration4); i++)
-            sb_add(&sb, migration4[i]);
+        add_migration4(&sb);
     }
     return sb_detach(&sb);
 }

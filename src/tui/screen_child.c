@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/authz.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/model.h"
@@ -170,7 +171,7 @@ static void child_key(tui_screen *s, tui *t, tui_action a, tui_key k)
         tui_push(t, screen_status_form(t, v->id, v->c.full_name));
     } else if (a == ACT_HISTORY) {
         tui_push(t, screen_history_new(t, v->c.uid, v->c.full_name));
-    } else if (a == ACT_ARCHIVE) {
+    } else if (a == ACT_ARCHIVE && tui_allowed(t, PERM_RECORDS, 0)) {
         archive_ctx *ctx = xcalloc(1, sizeof *ctx);
         ctx->id = v->id;
         ctx->version = v->c.version;

@@ -26,6 +26,8 @@ child=$(q "SELECT id FROM child WHERE archived = 0 AND (SELECT count(*) FROM chi
            WHERE s.child_id = child.id) >= 2 ORDER BY sort_key LIMIT 1")
 cname=$(q "SELECT full_name FROM child WHERE id = $child")
 ctyped=$(q "SELECT fold FROM child WHERE id = $child")
+keys Escape
+wait_for "Năm học 2026-2027"
 keys 1
 wait_for "Năm sinh"
 type_text "$ctyped"

@@ -32,6 +32,15 @@ keys F2
 wait_for "Không được phép: sửa hồ sơ"
 keys F9
 wait_for "Không được phép: ghi lần thăm"
+keys Escape
+wait_for "Năm học"
+keys 1
+wait_for "Năm sinh"
+keys Enter
+wait_for "Lịch sử tình trạng"
+keys F8
+wait_for "Không được phép: sửa hồ sơ"
+screen | grep -qF "Hồ sơ và lịch sử vẫn được giữ" && fail "the viewer was asked to confirm an archive"
 keys F10
 wait_for "[exited]"
 

@@ -10,11 +10,13 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    FILE *fp = fmemopen(size ? (void *)(uintptr_t)data : (void *)"", size ? size : 1, "rb");
+    static char empty[1];
+    /* fmemopen refuses a size of 0: an empty input is one byte read away */
+    FILE *fp = size ? fmemopen((void *)(uintptr_t)data, size, "rb") : fmemopen(empty, 1, "rb");
     if (!fp)
         return 0;
     if (!size)
-        fgetc(fp); /* fmemopen refuses a size of 0: read the one byte away */
+        fgetc(fp);
     csv_reader *r = csv_reader_new(fp, "fuzz");
     csv_row row;
     hd_err err;

@@ -274,6 +274,24 @@ static void test_chair_and_the_last_chair(void **state)
     fixture_free(f);
 }
 
+/* A role changed by the chair holds at the user's next write, also on a
+ * connection (an open screen) that logged in before. */
+static void test_role_change_takes_effect_at_once(void **state)
+{
+    (void)state;
+    fixture *f = fixture_new();
+    hd_db *db = as_user(f, "thu");
+    hd_err err;
+    assert_int_equal(add_village(db, &err), 0);
+    assert_int_equal(user_set_role(f->t->db, "thu", USER_VIEWER, &err), 0);
+    assert_int_equal(add_village(db, &err), -1);
+    assert_non_null(strstr(err.msg, "your role: viewer"));
+    assert_int_equal(user_set_role(f->t->db, "thu", USER_NONE, &err), 0);
+    assert_int_equal(add_village(db, &err), -1);
+    assert_non_null(strstr(err.msg, "not a user"));
+    fixture_free(f);
+}
+
 static void test_users_list_and_founder(void **state)
 {
     (void)state;
@@ -312,7 +330,7 @@ static void test_migration_gives_roles(void **state)
         " VALUES ('24999-M1', 'A', 'a', 'a', 'chair', 'a'),"
         " ('24999-M2', 'B', 'b', 'b', 'secretary', 'b'), ('24999-M3', 'C', 'c', 'c', 'member', 'c');"
         "UPDATE member SET user_role = 'member';"
-        "DROP TRIGGER member_audit_user_role; DROP TRIGGER commune_audit_shared_account;"
+        "DROP TRIGGER member_audit_update; DROP TRIGGER commune_audit_update;"
         "PRAGMA user_version = 3;", NULL, NULL, NULL), SQLITE_OK);
     /* back to schema 3: without the columns and triggers migration 4 adds */
     assert_int_equal(sqlite3_exec(s, "ALTER TABLE member DROP COLUMN user_role;"
@@ -341,6 +359,7 @@ int main(void)
         cmocka_unit_test(test_member_own_households_only),
         cmocka_unit_test(test_secretary_records_not_users_nor_month),
         cmocka_unit_test(test_chair_and_the_last_chair),
+        cmocka_unit_test(test_role_change_takes_effect_at_once),
         cmocka_unit_test(test_users_list_and_founder),
         cmocka_unit_test(test_migration_gives_roles),
     };

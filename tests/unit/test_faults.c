@@ -164,15 +164,45 @@ static const char *children_csv(testdb *t, int n, const char *village)
     return path;
 }
 
+static long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* How long the import takes here, on a database of its own: the kills are
+ * spread over that time, so that they land inside the import. */
+static long import_ms(int n)
+{
+    testdb *t = testdb_new();
+    testdb_household(t, testdb_village(t, "Thôn 1"), "Siu Y Nhi");
+    const char *csv = children_csv(t, n, "Thôn 1");
+    hd_import_stats st;
+    hd_msgs e = {0}, w = {0};
+    hd_err err;
+    long start = now_ms();
+    assert_int_equal(import_csv(t->db, TABLE_CHILDREN, csv, 0, 9, &st, &e, &w, &err), 0);
+    long ms = now_ms() - start;
+    msgs_free(&e);
+    msgs_free(&w);
+    testdb_free(t);
+    return ms > 2 ? ms : 2;
+}
+
 static void test_killed_import_random_moments(void **state)
 {
     (void)state;
-    testdb *t = testdb_new();
-    testdb_household(t, testdb_village(t, "Thôn 1"), "Siu Y Nhi");
     enum { N = 8000 };
-    const char *csv = children_csv(t, N, "Thôn 1");
-    char *backups = xasprintf("%s/bk", t->dir);
+    long span = import_ms(N) + 20; /* and the time to start the child */
+    int landed = 0;
+    /* a fresh database each round: an import that finished would make the
+     * next one change nothing */
     for (int round = 0; round < 8; round++) {
+        testdb *t = testdb_new();
+        testdb_household(t, testdb_village(t, "Thôn 1"), "Siu Y Nhi");
+        const char *csv = children_csv(t, N, "Thôn 1");
+        char *backups = xasprintf("%s/bk", t->dir);
         pid_t pid = fork();
         assert_true(pid >= 0);
         if (pid == 0) {
@@ -186,10 +216,13 @@ static void test_killed_import_random_moments(void **state)
             hd_msgs e = {0}, w = {0};
             _exit(import_csv(db, TABLE_CHILDREN, csv, 0, 9, &st, &e, &w, &err) == 0 ? 0 : 1);
         }
-        sleep_ms(1 + (long)(next_random() % 400));
+        sleep_ms(1 + (long)(next_random() % (unsigned long)span));
         kill(pid, SIGKILL);
         int status;
         waitpid(pid, &status, 0);
+        if (WIFEXITED(status))
+            assert_int_equal(WEXITSTATUS(status), 0); /* finished first, and well */
+        landed += WIFSIGNALED(status);
         assert_sound(t);
         long n = testdb_long(t, "SELECT count(*) FROM child");
         assert_true(n == 0 || n == N);
@@ -197,11 +230,12 @@ static void test_killed_import_random_moments(void **state)
         assert_int_equal(testdb_long(t, "SELECT count(*) FROM child_status"), n);
         assert_int_equal(testdb_long(t, "SELECT count(*) FROM audit WHERE tbl = 'child'"), n);
         assert_backups_whole(backups);
-        if (n == N)
-            break; /* finished before the kill: nothing more to learn */
+        free(backups);
+        testdb_free(t);
     }
-    free(backups);
-    testdb_free(t);
+    fprintf(stderr, "test_faults: %d of 8 imports killed before their end (%ld ms each)\n",
+            landed, span - 20);
+    assert_true(landed > 0); /* the kills did not all come after the end */
 }
 
 /* ---- a full disk -------------------------------------------------------------- */

@@ -36,7 +36,7 @@ echo "--- --user outside SSH, twice, or not at all from the shared account"
 $HD --user lan search ba
 as lan --user hlin search ba
 $HD search ba | sed "s/$me/ME/"
-as nobody search ba; echo "status: $?"
+as no.such.user search ba; echo "status: $?"
 echo "--- a viewer reads, and changes nothing"
 as xem search "nguyen van"
 as xem import villages $D/villages.csv
@@ -52,12 +52,17 @@ as lan commit add --household 24999-H1 --date 20/11/2026 --family-signer "Nguy�
 as lan assign 24999-H2 24999-M2
 as lan import villages $D/villages.csv
 as lan user role lan chair
+as lan demo --force
+as "$me" demo --force
+ls test.db
+as hlin restore nothing.db
 echo "--- a secretary keeps the records, but neither closes a month nor manages users"
 as hlin assign 24999-H2 24999-M3
+printf 'Mã,Họ và tên,Tên đăng nhập\n24999-M3,Ksor Y Bhăm,bham\n' > login.csv
+as hlin import members login.csv
 as hlin month close 2026-11
 as hlin user add moi --role chair
 as hlin user shared --none
-as hlin restore nothing.db
 echo "--- the chair: roles change at once; the last chair stays; disabled means refused"
 as "$me" user role lan viewer
 as lan visit add --household 24999-H1 --members 24999-M2 --date 21/11/2026 --outcome promised
@@ -67,3 +72,15 @@ as xem search ba
 users
 as "$me" audit --table member --limit 4 | sed -E 's/  +/|/g' | cut -d'|' -f3-
 as "$me" check | tail -1
+echo "--- no chair can log in: root or the file's owner names one, never the shared account"
+owner() { sed -E -e 's/as (the administrator \(root\)|the owner of the file)$/as OWNER/' \
+                 -e "s/(^|[^[:alnum:]_.-])$me([^[:alnum:]_.-]|\$)/\1ME\2/g"; }
+$HD user add nhan --role chair 2>&1 | owner
+# a database whose chair's login is lost (edited behind the program's back:
+# the audit triggers need the program, so they go first)
+$HD --db old.db init >/dev/null
+sqlite3 old.db "DROP TRIGGER member_audit_update; UPDATE member SET login = 'gone'"
+$HD --db old.db search ba 2>&1 | owner
+$HD --db old.db user add "$me" --role chair --name "Quản trị" 2>&1 | owner
+$HD --db old.db user list | owner | sed -E 's/  +/|/g' | LC_ALL=C sort
+$HD --db old.db search ba | head -1
