@@ -58,8 +58,11 @@ DEBIAN_BUILD_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
 DEBIAN_TEST_PKGS  := libcmocka-dev tmux sqlite3 valgrind poppler-utils python3-openpyxl \
                      cups cups-client printer-driver-cups-pdf
 
-.PHONY: all deps test check-unit check-cli check-e2e check-print test-asan asan valgrind bench bench-tui run demo \
-        pot po-update install uninstall clean
+# Only for `make fuzz` (libFuzzer comes with clang): not needed to build or test.
+DEBIAN_FUZZ_PKGS  := clang libclang-rt-14-dev
+
+.PHONY: all deps fuzz-deps test check-unit check-cli check-e2e check-print check-fuzz test-asan \
+        asan valgrind fuzz bench bench-tui run demo pot po-update install uninstall clean
 
 all: $(BIN) $(MO_FILES)
 
@@ -90,6 +93,45 @@ check-unit: $(UNIT_BIN) $(MO_FILES)
 check-cli: $(BIN) $(MO_FILES)
 	@sh tests/cli/run.sh ./$(BIN)
 
+# Fuzzing (tests/fuzz): each harness is also linked with a plain driver that
+# replays the seed corpus and every finding, with this compiler, in `make test`.
+FUZZ_TARGETS := csv import config
+FUZZ_COMMON  := tests/fuzz/fuzz_file.c
+FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay-%)
+$(BUILD)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMMON) tests/fuzz/fuzz.h $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests $(CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c \
+	    $(FUZZ_COMMON) $(CORE_LIB) $(LDLIBS)
+
+# A leak inside libconfig 1.5 is suppressed (tests/fuzz/lsan.supp says which).
+FUZZ_ENV := LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0
+check-fuzz: $(FUZZ_REPLAY)
+	@set -e; for t in $(FUZZ_TARGETS); do $(FUZZ_ENV) \
+	    $(BUILD)/fuzz/replay-$$t tests/fuzz/corpus/$$t tests/fuzz/findings/$$t; done
+
+# A bounded libFuzzer run per target (FUZZ_SECONDS each, clang: make fuzz-deps).
+# New inputs go to build/fuzzer/corpus-TARGET; a crash, leak or timeout to
+# tests/fuzz/findings/TARGET/, where check-fuzz replays it from then on.
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=all
+fuzz:
+	@command -v $(FUZZ_CC) >/dev/null || { echo "fuzz: $(FUZZ_CC) is missing (make fuzz-deps)"; exit 1; }
+	@$(MAKE) --no-print-directory BUILD=build/fuzzer CC=$(FUZZ_CC) \
+	    CFLAGS="$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link" build/fuzzer/libhuydong.a
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	    $(FUZZ_CC) $(CPPFLAGS) -Itests $(FUZZ_CFLAGS) -fsanitize=fuzzer -o build/fuzzer/fuzz-$$t \
+	        tests/fuzz/fuzz_$$t.c $(FUZZ_COMMON) build/fuzzer/libhuydong.a $(LDLIBS); \
+	    mkdir -p build/fuzzer/corpus-$$t tests/fuzz/findings/$$t; \
+	    echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
+	    $(FUZZ_ENV) build/fuzzer/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=1024 \
+	        -print_final_stats=1 -artifact_prefix=tests/fuzz/findings/$$t/ \
+	        build/fuzzer/corpus-$$t tests/fuzz/corpus/$$t; done
+
+fuzz-deps:
+	@sh tools/deps.sh $(DEBIAN_FUZZ_PKGS)
+
 # The terminal interface driven in tmux at 80x25 (tests/e2e).
 E2E_NFC := $(BUILD)/tests/e2e-nfc
 $(E2E_NFC): tests/e2e/nfc.c $(CORE_LIB)
@@ -105,7 +147,7 @@ check-print: $(BIN)
 
 # The whole suite: the normal build, then the same tests under ASan + UBSan.
 test: all
-	@$(MAKE) --no-print-directory check-unit check-cli check-e2e check-print
+	@$(MAKE) --no-print-directory check-unit check-fuzz check-cli check-e2e check-print
 	@$(MAKE) --no-print-directory test-asan
 	@echo "all tests passed"
 
@@ -118,12 +160,13 @@ asan:
 test-asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/huydong \
 	    CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
-	    check-unit check-cli check-e2e
+	    check-unit check-fuzz check-cli check-e2e
 
 # Tests that fork other writers: their children _exit holding the parent's
 # memory, which valgrind would count as leaks of the child (and fail it), so
 # those run with the memory checks but without the leak check.
-FORKING_TESTS := $(BUILD)/tests/test_concurrency $(BUILD)/tests/test_backup
+FORKING_TESTS := $(BUILD)/tests/test_concurrency $(BUILD)/tests/test_backup \
+                 $(BUILD)/tests/test_faults
 valgrind: all $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do \
 	    case " $(FORKING_TESTS) " in *" $$t "*) leak=no ;; *) leak=full ;; esac; \

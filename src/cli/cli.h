@@ -12,15 +12,30 @@ enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_INTERNAL = 2 };
 typedef struct cli_ctx {
     hd_config cfg;
     const char *db_path;   /* --db, else cfg.db_path */
-    const char *actor;     /* the user recorded in the audit log */
+    const char *actor;     /* the Unix login running the program */
+    const char *as_user;   /* --user NAME: a forced command of the shared account */
     const char *lang;      /* "vi" or "en", as settled by main() */
     int mono, ascii;       /* --mono, --ascii */
     int argc;              /* the subcommand's arguments (argv[0] = its name) */
     char **argv;
 } cli_ctx;
 
-/* Opens the database; prints the error and returns NULL on failure. */
+/* Opens the database as the user running the program (the Unix login, or
+ * --user from the shared account's forced command: see cli_identify);
+ * prints the error and returns NULL on failure, also for a login that is
+ * not a user of the database. */
 hd_db *cli_open(const cli_ctx *cx, int flags);
+/* Opens the database acting for the installation, not a user (creating it:
+ * init, demo).  Refused under --user. */
+hd_db *cli_open_system(const cli_ctx *cx, int flags);
+/* EXIT_USER with the message under --user (a command for the
+ * administrator), else 0.  Before anything is changed. */
+int cli_not_under_user(const cli_ctx *cx);
+/* Settles who acts on db: 0, or -1 with the reason. */
+int cli_identify(const cli_ctx *cx, hd_db *db, hd_err *err);
+/* Prints "huydong: MSG" when a core check refuses p; returns 0 when allowed,
+ * else EXIT_USER. */
+int cli_allowed(hd_db *db, int perm);
 /* Prints "huydong: MSG" to stderr; returns EXIT_USER. */
 int cli_error(const char *fmt, ...) HD_PRINTF(1, 2);
 
@@ -51,6 +66,8 @@ int cmd_month(cli_ctx *cx);
 int cmd_backup(cli_ctx *cx);
 int cmd_restore(cli_ctx *cx);
 int cmd_audit(cli_ctx *cx);
+/* Users and roles (cmd_user.c). */
+int cmd_user(cli_ctx *cx);
 /* Printed documents (cmd_print.c). */
 int cmd_print(cli_ctx *cx);
 

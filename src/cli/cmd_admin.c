@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "cli/table.h"
 #include "core/audit_log.h"
+#include "core/authz.h"
 #include "core/backup.h"
 #include "core/i18n.h"
 
@@ -24,6 +25,10 @@ int cmd_backup(cli_ctx *cx)
     hd_db *db = cli_open(cx, DB_OPEN_READONLY);
     if (!db)
         return EXIT_USER;
+    if (cli_allowed(db, PERM_PRINT) != 0) {
+        db_close(db);
+        return EXIT_USER;
+    }
     hd_err err;
     char *path = NULL;
     if (cx->argc == 2) {
@@ -57,22 +62,32 @@ int cmd_restore(cli_ctx *cx)
     hd_db *db = cli_open(cx, DB_OPEN_READONLY);
     if (!db)
         return EXIT_USER;
+    if (cli_allowed(db, PERM_USERS) != 0) {
+        db_close(db);
+        return EXIT_USER;
+    }
     char code[16] = "";
     db_commune_code(db, code);
+    char *actor = xstrdup(db_actor(db));
     db_close(db);
     hd_backup_info info;
     hd_err err;
-    if (backup_check(file, code, &info, &err) < 0)
+    if (backup_check(file, code, &info, &err) < 0) {
+        free(actor);
         return cli_error(_("%s; nothing was restored"), err.msg);
+    }
     print_info(file, &info);
     if (!yes) {
+        free(actor);
         printf(_("the file is good: 'huydong restore %s --yes' replaces %s with it "
                  "(after a backup of %s)\n"), file, cx->db_path, cx->db_path);
         return EXIT_OK;
     }
     char *saved = NULL;
-    if (restore_from(cx->db_path, file, cx->actor, cx->cfg.backup_dir, cx->cfg.backup_keep,
-                     &saved, &err) < 0) {
+    int rc = restore_from(cx->db_path, file, actor, cx->cfg.backup_dir, cx->cfg.backup_keep,
+                          &saved, &err);
+    free(actor);
+    if (rc < 0) {
         free(saved);
         return cli_error("%s", err.msg);
     }

@@ -7,6 +7,7 @@
 
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "core/authz.h"
 #include "core/backup.h"
 #include "core/demo.h"
 #include "core/export.h"
@@ -22,17 +23,23 @@ int cmd_init(cli_ctx *cx)
         return cli_error("%s", _("init takes no arguments"));
     if (access(cx->db_path, F_OK) == 0)
         return cli_error(_("%s already exists; nothing was done"), cx->db_path);
-    hd_db *db = cli_open(cx, DB_OPEN_CREATE);
+    hd_db *db = cli_open_system(cx, DB_OPEN_CREATE);
     if (!db)
         return EXIT_USER;
     hd_err err;
     const hd_config *c = &cx->cfg;
+    /* The login that creates the database is its first user, the chair
+     * (named as in the configuration), so that someone can add the others. */
     int rc = db_init_commune(db, c->commune_code, c->commune_name, c->district, c->province,
                              &err);
+    if (rc == 0)
+        rc = user_add_founder(db, cx->actor, c->committee_chair, &err);
     db_close(db);
     if (rc < 0)
         return cli_error("%s", err.msg);
     printf(_("%s: database created for %s (%s)\n"), cx->db_path, c->commune_name, c->commune_code);
+    printf(_("its first user is you, '%s', with the role chair: add the others with "
+             "'huydong user add LOGIN --role ROLE'\n"), cx->actor);
     return EXIT_OK;
 }
 
@@ -42,9 +49,17 @@ int cmd_demo(cli_ctx *cx)
     int force = args_flag(&cx->argc, cx->argv, "--force");
     if (cx->argc > 1)
         return cli_error(_("demo: unexpected argument '%s'"), cx->argv[1]);
+    if (cli_not_under_user(cx))
+        return EXIT_USER;
     if (access(cx->db_path, F_OK) == 0) {
         if (!force)
             return cli_error(_("%s already exists (use --force to replace it)"), cx->db_path);
+        /* replacing a database is the chair's decision */
+        hd_db *old = cli_open(cx, DB_OPEN_READONLY);
+        int refused = !old || cli_allowed(old, PERM_USERS) != 0;
+        db_close(old);
+        if (refused)
+            return EXIT_USER;
         char *wal = xasprintf("%s-wal", cx->db_path), *shm = xasprintf("%s-shm", cx->db_path);
         unlink(cx->db_path);
         unlink(wal);
@@ -52,7 +67,7 @@ int cmd_demo(cli_ctx *cx)
         free(wal);
         free(shm);
     }
-    hd_db *db = cli_open(cx, DB_OPEN_CREATE);
+    hd_db *db = cli_open_system(cx, DB_OPEN_CREATE);
     if (!db)
         return EXIT_USER;
     demo_opts o;
@@ -60,6 +75,7 @@ int cmd_demo(cli_ctx *cx)
         demo_opts_district(&o);
     else
         demo_opts_small(&o);
+    o.chair_login = cx->actor; /* the one trying it out can do everything */
     hd_err err;
     /* A fictional commune in the seed documents' district (Đức Cơ, Gia Lai). */
     int rc = db_init_commune(db, "24999", "Xã Ia Demo", "Huyện Đức Cơ", "Tỉnh Gia Lai", &err);

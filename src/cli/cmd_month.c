@@ -9,6 +9,7 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/table.h"
+#include "core/backup.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/monthly.h"
@@ -122,6 +123,7 @@ static int ratings_cmd(cli_ctx *cx, hd_db *db, int y, int mo)
 static int close_cmd(cli_ctx *cx, hd_db *db, int y, int mo, const char *reason)
 {
     hd_err err;
+    backup_policy_set(cx->cfg.backup_dir, cx->cfg.backup_keep);
     int n = monthly_close(db, &cx->cfg, y, mo, reason, &err);
     if (n < 0)
         return cli_error("%s", err.msg);

@@ -6,6 +6,7 @@
 
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "core/authz.h"
 #include "core/i18n.h"
 #include "core/print.h"
 
@@ -86,6 +87,10 @@ int cmd_print(cli_ctx *cx)
     hd_db *db = cli_open(cx, DB_OPEN_READONLY);
     if (!db)
         return EXIT_USER;
+    if (cli_allowed(db, PERM_PRINT) != 0) {
+        db_close(db);
+        return EXIT_USER;
+    }
     hd_doc d = {0}; /* freeable whatever the build did */
     hd_err err;
     int rc = kind->build(db, &cx->cfg, y, m, &d, &err);

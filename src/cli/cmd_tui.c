@@ -4,7 +4,7 @@
 
 int cmd_tui(cli_ctx *cx)
 {
-    hd_db *db = cli_open(cx, 0);
+    hd_db *db = cli_open(cx, DB_OPEN_FALLBACK); /* reading works without write access */
     if (!db)
         return EXIT_USER;
     tui_opts o = {.mono = cx->mono, .ascii = cx->ascii};

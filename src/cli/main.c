@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/authz.h"
 #include "core/i18n.h"
 #include "core/util.h"
 
@@ -43,6 +44,8 @@ static const struct {
      N_("check a backup; with --yes replace the database with it")},
     {"audit", cmd_audit, "audit [--since D] [--until D] [--user U] [--record R]",
      N_("list changes, newest first (--table T, --limit N)")},
+    {"user", cmd_user, "user list|add|role|disable|shared ...",
+     N_("users and their roles (add LOGIN --role R [--member CODE]); the chair's")},
     {"config", cmd_config, "config [--doc]",
      N_("check the configuration (or print its reference)")},
     {"assign", cmd_assign, "assign HOUSEHOLD|CHILD|VILLAGE MEMBER [OPTION]...",
@@ -84,6 +87,8 @@ static void usage(FILE *fp)
     fputs(_("\nOptions:\n"
             "  -c, --config FILE   read this configuration file\n"
             "  -d, --db FILE       use this database (instead of the config's)\n"
+            "      --user NAME     act as this user: only in the shared account's SSH forced\n"
+            "                      command (see 'huydong user shared')\n"
             "      --lang LANG     language of the interface: vi (Vietnamese) or en (English)\n"
             "  -h, --help          show this help\n"
             "  -V, --version       show the version\n"),
@@ -111,13 +116,81 @@ int cli_error(const char *fmt, ...)
     return EXIT_USER;
 }
 
+/* Who acts.  The Unix login, looked up among the members with a login.
+ * --user NAME is the forced command of a shared account (every user logs
+ * in over SSH as one Unix account, each with their own key bound to
+ * `command="huydong --user NAME"` in its authorized_keys): it is honoured
+ * only when the login running the program is the shared account that the
+ * chair named in the database, and in an SSH session.  The program cannot
+ * prove that the shared account has no free shell: that is the
+ * administrator's part (docs/deployment.md), as is keeping the database
+ * file writable only by the group. */
+int cli_identify(const cli_ctx *cx, hd_db *db, hd_err *err)
+{
+    char shared[64];
+    if (authz_shared_account(db, shared) < 0)
+        return db_fail(db, err, _("reading the users"));
+    if (!cx->as_user) {
+        if (*shared && strcmp(shared, cx->actor) == 0)
+            return hd_fail(err, _("'%s' is the shared account: it acts only for a named user, "
+                                  "through the forced command 'huydong --user NAME' of each "
+                                  "SSH key"), shared);
+        return authz_login(db, cx->actor, err);
+    }
+    if (!*shared || strcmp(shared, cx->actor) != 0)
+        return hd_fail(err, _("--user is accepted only from the shared account named with "
+                              "'huydong user shared' (you are '%s'); nothing was done"),
+                       cx->actor);
+    const char *ssh = getenv("SSH_CONNECTION");
+    if (!ssh || !*ssh)
+        return hd_fail(err, _("--user is accepted only in an SSH session of the shared account "
+                              "'%s' (a forced command); nothing was done"), shared);
+    return authz_login(db, cx->as_user, err);
+}
+
 hd_db *cli_open(const cli_ctx *cx, int flags)
 {
     hd_err err;
     hd_db *db = db_open(cx->db_path, cx->actor, flags, &err);
+    if (!db) {
+        cli_error("%s", err.msg);
+        return NULL;
+    }
+    if (cli_identify(cx, db, &err) < 0) {
+        db_close(db);
+        cli_error("%s", err.msg);
+        return NULL;
+    }
+    return db;
+}
+
+int cli_not_under_user(const cli_ctx *cx)
+{
+    if (!cx->as_user)
+        return 0;
+    return cli_error("%s", _("--user: this command is for the administrator, not for a user of "
+                             "the shared account; nothing was done"));
+}
+
+hd_db *cli_open_system(const cli_ctx *cx, int flags)
+{
+    if (cli_not_under_user(cx))
+        return NULL;
+    hd_err err;
+    hd_db *db = db_open(cx->db_path, cx->actor, flags, &err);
     if (!db)
         cli_error("%s", err.msg);
+    else
+        authz_as_system(db);
     return db;
+}
+
+int cli_allowed(hd_db *db, int perm)
+{
+    hd_err err;
+    if (authz_check(db, (hd_perm)perm, 0, &err) == 0)
+        return 0;
+    return cli_error("%s", err.msg);
 }
 
 static const char *login_name(void)
@@ -160,18 +233,19 @@ static int run_command(cli_ctx *cx)
 }
 
 typedef struct options {
-    const char *config, *db, *lang;
-    int help, version, bad, mono, ascii;
+    const char *config, *db, *lang, *user;
+    int help, version, bad, mono, ascii, users;
 } options;
 
 static void parse_options(int argc, char **argv, options *o)
 {
-    enum { OPT_LANG = 256, OPT_MONO, OPT_ASCII };
+    enum { OPT_LANG = 256, OPT_MONO, OPT_ASCII, OPT_USER };
     static const struct option longopts[] = {
         {"config", required_argument, NULL, 'c'}, {"db", required_argument, NULL, 'd'},
         {"lang", required_argument, NULL, OPT_LANG}, {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},      {"mono", no_argument, NULL, OPT_MONO},
-        {"ascii", no_argument, NULL, OPT_ASCII},  {NULL, 0, NULL, 0},
+        {"ascii", no_argument, NULL, OPT_ASCII},  {"user", required_argument, NULL, OPT_USER},
+        {NULL, 0, NULL, 0},
     };
     int c;
     while ((c = getopt_long(argc, argv, "+c:d:hV", longopts, NULL)) != -1) {
@@ -181,6 +255,7 @@ static void parse_options(int argc, char **argv, options *o)
         case OPT_LANG: o->lang = optarg; break;
         case OPT_MONO: o->mono = 1; break;
         case OPT_ASCII: o->ascii = 1; break;
+        case OPT_USER: o->user = optarg; o->users++; break;
         case 'h': o->help = 1; break;
         case 'V': o->version = 1; break;
         default: o->bad = 1; break;
@@ -213,13 +288,16 @@ int main(int argc, char **argv)
     set_language(lang_ok && o.lang ? o.lang : "vi", 0);
     if (!lang_ok)
         return cli_error(_("--lang: '%s' is not one of vi, en"), o.lang);
-    cli_ctx cx = {.argc = argc - optind, .argv = argv + optind, .actor = login_name()};
+    cli_ctx cx = {.argc = argc - optind, .argv = argv + optind, .actor = login_name(),
+                  .as_user = o.user};
     int quiet = o.help || o.version || o.bad;
     int cfg_rc = load_config(&cx, o.config, !quiet);
     const char *lang = o.lang ? o.lang : cfg_rc == 0 ? cx.cfg.language : "vi";
     set_language(lang, !o.version);
     int rc = EXIT_USER;
-    if (o.bad || o.help) {
+    if (o.users > 1) { /* a forced command's --user cannot be overridden by a second one */
+        cli_error("%s", _("--user may be given only once; nothing was done"));
+    } else if (o.bad || o.help) {
         usage(o.bad ? stderr : stdout);
         rc = o.bad ? EXIT_USER : EXIT_OK;
     } else if (o.version) {

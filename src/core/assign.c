@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/authz.h"
 #include "core/i18n.h"
 
 void assignment_free(hd_assignment *a)
@@ -249,7 +250,7 @@ static int insert_row(hd_db *db, hd_assignment *a, hd_err *err)
 
 int assignment_add(hd_db *db, hd_assignment *a, hd_err *err)
 {
-    if (check_assignment(db, a, err) < 0)
+    if (authz_check(db, PERM_RECORDS, 0, err) < 0 || check_assignment(db, a, err) < 0)
         return -1;
     int tok = cw_begin_insert(db, 'A', a->uid, err);
     if (tok < 0)
@@ -327,7 +328,7 @@ int assignment_end(hd_db *db, int64_t id, int64_t version, const char *date,
         return -1;
     int rc = check_end(&a, iso, err);
     assignment_free(&a);
-    if (rc < 0)
+    if (rc < 0 || authz_check(db, PERM_RECORDS, 0, err) < 0)
         return -1;
     int tok = db_write_begin(db, err);
     if (tok < 0)

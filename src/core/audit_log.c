@@ -6,6 +6,7 @@
 #include "core/audit_log.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/date.h"
@@ -108,4 +109,79 @@ int audit_list(hd_db *db, const hd_audit_filter *f,
     db_finish(db, st);
     sqlite3_exec(db_sql(db), "COMMIT", NULL, NULL, NULL);
     return n;
+}
+
+int audit_history(hd_db *db, const char *uid, int64_t before_id, int limit,
+                  hd_audit_row **out, hd_err *err)
+{
+    *out = NULL;
+    /* the record's rows, and those named "UID.n": the range [UID. , UID/)
+     * of the audit_row index ('/' follows '.') */
+    sqlite3_stmt *st = db_prepare(db,
+        AUDIT_COLS " WHERE (row_uid = ?1 OR (row_uid >= ?1 || '.' AND row_uid < ?1 || '/'))"
+        " AND (?2 = 0 OR id < ?2) ORDER BY id DESC LIMIT ?3");
+    sqlite3_bind_text(st, 1, uid, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, before_id);
+    sqlite3_bind_int(st, 3, limit > 0 ? limit : -1);
+    hd_audit_row *r = NULL;
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        r = xreallocarray(r, (size_t)n + 1, sizeof *r);
+        r[n] = (hd_audit_row){
+            .id = sqlite3_column_int64(st, 0), .at = xstrdup(col(st, 1)),
+            .actor = xstrdup(col(st, 2)), .tbl = xstrdup(col(st, 3)),
+            .row_uid = xstrdup(col(st, 4)), .action = xstrdup(col(st, 5)),
+            .field = xstrdup(col(st, 6)), .old_value = xstrdup(col(st, 7)),
+            .new_value = xstrdup(col(st, 8)),
+        };
+        n++;
+    }
+    db_finish(db, st);
+    if (rc != SQLITE_DONE) {
+        audit_rows_free(r, n);
+        return db_fail(db, err, _("reading the audit log"));
+    }
+    *out = r;
+    return n;
+}
+
+void audit_rows_free(hd_audit_row *r, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(r[i].at);
+        free(r[i].actor);
+        free(r[i].tbl);
+        free(r[i].row_uid);
+        free(r[i].action);
+        free(r[i].field);
+        free(r[i].old_value);
+        free(r[i].new_value);
+    }
+    free(r);
+}
+
+const char *audit_field_label(const char *field)
+{
+    static const struct {
+        const char *field, *label;
+    } labels[] = {
+        {"full_name", N_("Full name")}, {"head_name", N_("Head of household")},
+        {"name", N_("Name")}, {"village_id", N_("Village")}, {"household_id", N_("Household")},
+        {"school_id", N_("School")}, {"address", N_("Address")}, {"phone", N_("Phone")},
+        {"poverty", N_("Poverty")}, {"ethnicity", N_("Ethnicity")},
+        {"ethnic_minority", N_("Ethnic minority")}, {"notes", N_("Notes")}, {"sex", N_("Sex")},
+        {"birth_year", N_("Year of birth")}, {"birth_date", N_("Date of birth")},
+        {"level", N_("Level")}, {"grade", N_("Grade")}, {"class_name", N_("Class")},
+        {"risk", N_("Risk factors")}, {"risk_other", N_("Other risk")},
+        {"status", N_("Status")}, {"date", N_("Date")}, {"reason", N_("Reason")},
+        {"org", N_("Organisation")}, {"committee_role", N_("Role in the committee")},
+        {"login", N_("Login name")}, {"user_role", N_("Role in the program")},
+        {"kind", N_("Kind")}, {"branch_name", N_("Party branch")},
+        {"branch_secretary", N_("Branch secretary")}, {"levels", N_("Levels")},
+        {"archived", N_("Archived")}, {"source", N_("Source")},
+    };
+    for (size_t i = 0; field && i < HD_ARRAY_LEN(labels); i++)
+        if (strcmp(labels[i].field, field) == 0)
+            return _(labels[i].label);
+    return field ? field : "";
 }

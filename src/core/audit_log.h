@@ -30,4 +30,23 @@ typedef struct hd_audit_entry {
 int audit_list(hd_db *db, const hd_audit_filter *f,
                int (*cb)(const hd_audit_entry *e, void *ctx), void *ctx, hd_err *err);
 
+/* One change, owned (audit_rows_free). */
+typedef struct hd_audit_row {
+    int64_t id;
+    char *at;        /* local time, "yyyy-mm-dd hh:mm:ss" */
+    char *actor, *tbl, *row_uid, *action, *field, *old_value, *new_value; /* "" for NULL */
+} hd_audit_row;
+
+/* A record's history for its screen: the changes of the record uid and of
+ * the rows named after it (a child's status entries "UID.n"), newest first,
+ * at most limit of them older than before_id (0: from the newest), so a
+ * screen reads it a page at a time.  Count (< limit: no more) or -1. */
+int audit_history(hd_db *db, const char *uid, int64_t before_id, int limit,
+                  hd_audit_row **out, hd_err *err);
+void audit_rows_free(hd_audit_row *r, int n);
+
+/* A column's name for people, translated ("head_name" → "Head of
+ * household"); the column's own name when it has none. */
+const char *audit_field_label(const char *field);
+
 #endif

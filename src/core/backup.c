@@ -104,6 +104,11 @@ int backup_to(hd_db *db, const char *path, hd_err *err)
         free(tmp);
         return -1;
     }
+    /* mkstemp makes it 0600: the group that shares the database must be
+     * able to read, restore and rotate it, as the umask allows (007) */
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, 0666 & ~mask); /* best effort: the copy is good either way */
     close(fd);
     int rc = write_copy(db, tmp, path, err);
     if (rc == 0 && (sync_path(tmp, 0) < 0 || rename(tmp, path) < 0))
@@ -129,7 +134,7 @@ static int make_dirs(const char *dir, hd_err *err)
             continue;
         char c = *s;
         *s = '\0';
-        if (mkdir(p, 0700) < 0 && errno != EEXIST)
+        if (mkdir(p, 0770) < 0 && errno != EEXIST) /* the umask may narrow it */
             rc = hd_fail(err, _("%s: cannot create the backup folder: %s"), p, strerror(errno));
         *s = c;
         if (rc < 0 || c == '\0')

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/authz.h"
 #include "core/i18n.h"
 
 void commitment_free(hd_commitment *k)
@@ -126,7 +127,8 @@ static int insert_commitment(hd_db *db, hd_commitment *k, hd_err *err)
 
 int commitment_add(hd_db *db, hd_commitment *k, hd_err *err)
 {
-    if (check_texts(k, err) < 0 || check_dates(k, err) < 0 || check_links(db, k, err) < 0)
+    if (check_texts(k, err) < 0 || check_dates(k, err) < 0 || check_links(db, k, err) < 0 ||
+        authz_check(db, PERM_CASEWORK, k->household_id, err) < 0)
         return -1;
     int tok = cw_begin_insert(db, 'K', k->uid, err);
     if (tok < 0)
@@ -201,7 +203,8 @@ int commitment_set_status(hd_db *db, hd_commitment *k, int status, const char *d
                           const char *note, hd_err *err)
 {
     char iso[11];
-    if (check_change(k, status, date, note, iso, err) < 0)
+    if (check_change(k, status, date, note, iso, err) < 0 ||
+        authz_check(db, PERM_CASEWORK, household_of(db, "commitment", k->id), err) < 0)
         return -1;
     int tok = db_write_begin(db, err);
     if (tok < 0)

@@ -133,7 +133,8 @@ static const setting schema[] = {
     S_STR("backup.dir", backup_dir, "backups", F_NONEMPTY | F_RAW, NULL,
           "Directory for database backups; a relative path is relative to the database's folder."),
     S_INT("backup.keep", backup_keep, 0, 1000, 10,
-          "Number of backups kept; older ones are deleted (0 keeps them all)."),
+          "Number of backups kept (the automatic ones taken before every import and month "
+          "close, and those of 'huydong backup'); older ones are deleted (0 keeps them all)."),
 };
 
 /* Settings with their own readers, outside the table. */

@@ -1,9 +1,11 @@
 /* db.c — connection set-up, migrations, write transactions, stable keys. */
 #include "core/db.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
 #include "core/schema.h"
@@ -22,6 +24,8 @@ struct hd_db {
     } cache[STMT_CACHE];
     size_t ncache;
     int bulk; /* insert triggers stand aside (db_bulk_begin) */
+    int read_only; /* db_read_only() */
+    hd_auth auth;
 };
 
 /* hd_actor(): the user the audit triggers record. */
@@ -137,32 +141,102 @@ static int migrate(hd_db *db, hd_err *err)
     return 0;
 }
 
-hd_db *db_open(const char *path, const char *actor, int flags, hd_err *err)
+/* "file:PATH?immutable=1": PATH with the characters a URI gives meaning to
+ * escaped. */
+static char *immutable_uri(const char *path)
+{
+    strbuf sb = {0};
+    sb_add(&sb, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ')
+            sb_addf(&sb, "%%%02X", *p);
+        else
+            sb_addc(&sb, (char)*p);
+    }
+    sb_add(&sb, "?immutable=1");
+    return sb_detach(&sb);
+}
+
+/* One attempt; *code gets SQLite's code of a failure (0 for ours). */
+static hd_db *open_as(const char *path, const char *actor, int flags, int immutable, int *code,
+                      hd_err *err)
 {
     hd_db *db = xcalloc(1, sizeof *db);
     db->path = xstrdup(path);
     db->actor = xstrdup(actor && *actor ? actor : "?");
+    db->read_only = immutable ? 2 : (flags & DB_OPEN_READONLY) ? 1 : 0;
     int oflags = (flags & DB_OPEN_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (flags & DB_OPEN_CREATE)
         oflags |= SQLITE_OPEN_CREATE;
-    int rc = sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    char *uri = immutable ? immutable_uri(path) : NULL;
+    int rc = sqlite3_open_v2(uri ? uri : path, &db->sql,
+                             oflags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0), NULL);
+    free(uri);
+    *code = rc;
     if (rc != SQLITE_OK) {
-        if (!(flags & DB_OPEN_CREATE) && (rc & 0xff) == SQLITE_CANTOPEN)
+        if (!(flags & DB_OPEN_CREATE) && (rc & 0xff) == SQLITE_CANTOPEN &&
+            access(path, F_OK) != 0 && errno == ENOENT)
             hd_fail(err, _("%s: no such database (create one with 'huydong init' or "
                            "'huydong demo')"), path);
+        else if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_PERM)
+            hd_fail(err, _("%s: no permission to open the database (is this user in the "
+                           "group that shares it? see docs/deployment.md)"), path);
         else
             hd_fail(err, _("%s: cannot open: %s"), path, sqlite3_errstr(rc));
         db_close(db);
         return NULL;
     }
     hd_err inner;
-    if (configure(db, flags & DB_OPEN_READONLY, &inner) < 0 ||
-        (!(flags & DB_OPEN_READONLY) && migrate(db, &inner) < 0)) {
+    /* a read-only connection reads the schema now: in WAL mode that needs
+     * the shared-memory index, which a user who may not write the folder
+     * cannot make */
+    int bad = configure(db, flags & DB_OPEN_READONLY, &inner) < 0 ||
+              (!(flags & DB_OPEN_READONLY) && migrate(db, &inner) < 0) ||
+              ((flags & DB_OPEN_READONLY) &&
+               sqlite3_exec(db->sql, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) !=
+                   SQLITE_OK &&
+               db_fail(db, &inner, _("reading the database")) < 0);
+    if (bad) {
+        *code = sqlite3_extended_errcode(db->sql);
         hd_fail(err, "%s: %s", path, inner.msg);
         db_close(db);
         return NULL;
     }
+    *code = 0;
     return db;
+}
+
+/* A failure a read-only connection may get round: the file, its folder or
+ * its WAL files are not writable by this user. */
+static int no_write_access(int code)
+{
+    return (code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN ||
+           (code & 0xff) == SQLITE_PERM;
+}
+
+hd_db *db_open(const char *path, const char *actor, int flags, hd_err *err)
+{
+    int code;
+    hd_db *db = open_as(path, actor, flags, 0, &code, err);
+    if (db || (flags & DB_OPEN_CREATE) || !no_write_access(code) ||
+        !(flags & (DB_OPEN_READONLY | DB_OPEN_FALLBACK)))
+        return db;
+    if (access(path, R_OK) != 0)
+        return NULL; /* not even readable: the message stands */
+    int ro = (flags & ~DB_OPEN_FALLBACK) | DB_OPEN_READONLY;
+    hd_err e2;
+    if (!(flags & DB_OPEN_READONLY) && (db = open_as(path, actor, ro, 0, &code, &e2)))
+        return db;
+    /* the last resort: the file as it is on disk, without locking: what
+     * others save meanwhile is not seen (and a save being checkpointed
+     * could be read half-way: an error, or a stale list, never a change to
+     * the file, which this connection cannot write) */
+    return open_as(path, actor, ro, 1, &code, err);
+}
+
+int db_read_only(const hd_db *db)
+{
+    return db->read_only;
 }
 
 void db_close(hd_db *db)
@@ -182,6 +256,13 @@ void db_close(hd_db *db)
 sqlite3 *db_sql(hd_db *db) { return db->sql; }
 const char *db_actor(const hd_db *db) { return db->actor; }
 const char *db_path(const hd_db *db) { return db->path; }
+hd_auth *db_auth(hd_db *db) { return &db->auth; }
+
+void db_set_actor(hd_db *db, const char *actor)
+{
+    free(db->actor);
+    db->actor = xstrdup(actor && *actor ? actor : "?");
+}
 
 int db_write_begin(hd_db *db, hd_err *err)
 {

@@ -26,17 +26,39 @@ typedef struct hd_db hd_db;
 enum {
     DB_OPEN_CREATE = 1,   /* create the file when missing */
     DB_OPEN_READONLY = 2,
+    DB_OPEN_FALLBACK = 4, /* when the file cannot be written, open it read-only */
 };
 
 /* Opens (and migrates to the current schema) the database at path.  actor is
- * the user recorded in the audit log.  NULL with err set on failure. */
+ * the user recorded in the audit log.  NULL with err set on failure.
+ * Read-only (DB_OPEN_READONLY, or DB_OPEN_FALLBACK when this user may not
+ * write the file, its folder or its WAL files): reading works; when not
+ * even SQLite's shared index can be made, the file is read as it is on disk
+ * (db_read_only() == 2).  Every write then fails with the read-only
+ * message. */
 hd_db *db_open(const char *path, const char *actor, int flags, hd_err *err);
+/* 0 writable, 1 read-only, 2 read-only without locking (a snapshot). */
+int db_read_only(const hd_db *db);
 void db_close(hd_db *db);
 
 sqlite3 *db_sql(hd_db *db);          /* the connection; owned by db */
 const char *db_actor(const hd_db *db);
+/* Changes the user the audit log records (authz_login, once the user is
+ * settled). */
+void db_set_actor(hd_db *db, const char *actor);
 const char *db_path(const hd_db *db);
 int db_schema_version(hd_db *db);
+
+/* Who is acting, for authz.c (the only module that reads or sets it).  A
+ * new connection acts for no one: every write is refused until the front
+ * end settles the user (authz_login) or a tool acts for the installation
+ * (authz_as_system). */
+typedef struct hd_auth {
+    int64_t member_id;  /* the acting member, 0 for none or the installation */
+    int role;           /* hd_role (authz.h); 0 = none */
+    int granted;        /* > 0 while a checked write calls other writers */
+} hd_auth;
+hd_auth *db_auth(hd_db *db);   /* owned by db */
 
 /* Write transactions.  db_write_begin starts BEGIN IMMEDIATE unless one is
  * already open (then the caller's transaction is joined); pass the returned

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/authz.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/demo_int.h"
@@ -402,7 +403,22 @@ static int demo_member_one(demo_gen *g, int i, hd_err *err)
     m.phone = demo_phone(g);
     int with_login = i < 3 || i % (g->o->members > 100 ? 10 : 4) == 1;
     m.login = with_login ? demo_login(g, m.full_name) : xstrdup("");
+    if (i == 0 && g->o->chair_login) {
+        free(m.login);
+        m.login = xstrdup(g->o->chair_login);
+    }
     int rc = member_insert(g->db, &m, err);
+    /* users: the chair, two secretaries, then members and a viewer */
+    if (rc == 0 && with_login) {
+        int role = i == 0 ? USER_CHAIR : i < 3 ? USER_SECRETARY
+                 : i == 5 ? USER_VIEWER : USER_MEMBER;
+        sqlite3_stmt *st = db_prepare(g->db, "UPDATE member SET user_role = ?2 WHERE id = ?1");
+        sqlite3_bind_int64(st, 1, m.id);
+        sqlite3_bind_text(st, 2, authz_role_code(role), -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = db_fail(g->db, err, _("saving the user"));
+        db_finish(g->db, st);
+    }
     member_free(&m);
     return rc;
 }
@@ -914,6 +930,10 @@ static void demo_gen_init(demo_gen *g, hd_db *db, const demo_opts *o)
     hd_date back = {m / 12, m % 12 + 1, 1};
     g->first_year = date_school_year(back, 9);
     g->vil = xcalloc((size_t)o->villages, sizeof *g->vil);
+    if (o->chair_login) { /* no made-up login may take it */
+        g->logins = xreallocarray(g->logins, 1, sizeof *g->logins);
+        g->logins[g->nlogins++] = xstrdup(o->chair_login);
+    }
 }
 
 static void demo_gen_free(demo_gen *g)
@@ -936,6 +956,8 @@ int demo_generate(hd_db *db, const demo_opts *o, hd_err *err)
     if (db_commune_code(db, code) < 0)
         return hd_fail(err, _("demo: the database has no commune yet; create it first "
                               "(huydong init)"));
+    if (authz_check(db, PERM_RECORDS, 0, err) < 0)
+        return -1;
     demo_gen g;
     demo_gen_init(&g, db, o);
     int tok = db_write_begin(db, err);

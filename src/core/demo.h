@@ -21,6 +21,8 @@ typedef struct demo_opts {
     int schools;        /* at least 3: primary, lower and upper secondary */
     unsigned seed;
     int history_months; /* histories start with the school year this far back */
+    const char *chair_login; /* the chair's login (the user running the demo), NULL:
+                                a made-up one; the demo's users get roles (authz.h) */
 } demo_opts;
 
 /* The demo commune: 8 villages, 4 schools, 120 households, 300 children,

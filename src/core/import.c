@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/authz.h"
 #include "core/backup.h"
 #include "core/csv.h"
 #include "core/date.h"
@@ -581,6 +582,8 @@ int import_file(hd_db *db, hd_table table, const char *path, const hd_import_opt
                 hd_import_stats *stats, hd_msgs *errors, hd_msgs *warnings, hd_err *err)
 {
     memset(stats, 0, sizeof *stats);
+    if (authz_check(db, PERM_RECORDS, 0, err) < 0)
+        return -1;
     int workbook = import_is_workbook(path);
     FILE *fp = NULL;
     xlsx_book *book = NULL;

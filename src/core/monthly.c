@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/authz.h"
+#include "core/backup.h"
 #include "core/date.h"
 #include "core/i18n.h"
 
@@ -610,13 +612,23 @@ static int64_t new_version(hd_db *db, const hd_month *m, int prev, const char *r
     return sqlite3_last_insert_rowid(db_sql(db));
 }
 
-static int close_in(hd_db *db, const hd_config *cfg, int year, int month, const char *reason,
-                    hd_err *err)
+/* A month closed already is closed again only with a reason; the version in
+ * force, or -1 with the message. */
+static int check_reason(hd_db *db, int year, int month, const char *reason, hd_err *err)
 {
     int prev = current_version(db, year, month);
     if (prev && (!reason || !*reason))
         return hd_fail(err, _("%02d/%d is already closed (version %d): give a reason to "
                               "correct it, and both versions are kept"), month, year, prev);
+    return prev;
+}
+
+static int close_in(hd_db *db, const hd_config *cfg, int year, int month, const char *reason,
+                    hd_err *err)
+{
+    int prev = check_reason(db, year, month, reason, err);
+    if (prev < 0)
+        return -1;
     hd_month m;
     if (monthly_figures(db, cfg, year, month, &m, err) < 0)
         return -1;
@@ -633,6 +645,16 @@ static int close_in(hd_db *db, const hd_config *cfg, int year, int month, const 
 int monthly_close(hd_db *db, const hd_config *cfg, int year, int month, const char *reason,
                   hd_err *err)
 {
+    if (authz_check(db, PERM_MONTH, 0, err) < 0)
+        return -1;
+    /* A copy before the close, like before an import (backup_policy_set);
+     * none for a close refused anyway (checked again inside the write) */
+    if (check_reason(db, year, month, reason, err) < 0)
+        return -1;
+    char why[32];
+    snprintf(why, sizeof why, "close-%04d-%02d", year, month);
+    if (backup_before(db, why, err) < 0)
+        return -1;
     int tok = db_write_begin(db, err);
     if (tok < 0)
         return -1;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/authz.h"
 #include "core/i18n.h"
 #include "core/registry.h"
 #include "core/text.h"
@@ -295,6 +296,8 @@ static int confirm_write(hd_db *db, const hd_newyear_period *p, const hd_newyear
 
 int newyear_confirm(hd_db *db, int start_month, const hd_newyear_confirm *in, hd_err *err)
 {
+    if (authz_check(db, PERM_RECORDS, 0, err) < 0)
+        return -1;
     hd_newyear_period p;
     newyear_period(date_today(), start_month, &p);
     char date[11];
@@ -305,7 +308,9 @@ int newyear_confirm(hd_db *db, int start_month, const hd_newyear_confirm *in, hd
     int tok = db_write_begin(db, err);
     if (tok < 0)
         return -1;
+    authz_grant_begin(db);
     int rc = confirm_write(db, &p, in, date, err);
+    authz_grant_end(db);
     hd_err e2;
     if (db_write_end(db, tok, rc == 0, &e2) < 0 && rc == 0) {
         *err = e2;

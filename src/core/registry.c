@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/authz.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -89,6 +90,8 @@ static int run_write(hd_db *db, sqlite3_stmt *st, int is_update, const char *doi
 /* Begins (or joins) a write, assigning a new uid when the record has none. */
 static int begin_insert(hd_db *db, char kind, char uid[32], hd_err *err)
 {
+    if (authz_check(db, PERM_RECORDS, 0, err) < 0)
+        return -1;
     int tok = db_write_begin(db, err);
     if (tok < 0)
         return -1;
@@ -164,6 +167,8 @@ int school_insert(hd_db *db, hd_school *s, hd_err *err)
 int school_update(hd_db *db, hd_school *s, hd_err *err)
 {
     if (school_check(s, err) < 0)
+        return -1;
+    if (authz_check(db, PERM_RECORDS, 0, err) < 0)
         return -1;
     int tok = db_write_begin(db, err);
     if (tok < 0)
@@ -258,6 +263,8 @@ int village_insert(hd_db *db, hd_village *v, hd_err *err)
 int village_update(hd_db *db, hd_village *v, hd_err *err)
 {
     if (village_check(v, err) < 0)
+        return -1;
+    if (authz_check(db, PERM_RECORDS, 0, err) < 0)
         return -1;
     int tok = db_write_begin(db, err);
     if (tok < 0)
@@ -368,6 +375,8 @@ int household_insert(hd_db *db, hd_household *h, hd_err *err)
 int household_update(hd_db *db, hd_household *h, hd_err *err)
 {
     if (household_check(h, err) < 0)
+        return -1;
+    if (authz_check(db, PERM_RECORDS, 0, err) < 0)
         return -1;
     int tok = db_write_begin(db, err);
     if (tok < 0)
@@ -548,6 +557,8 @@ int child_update(hd_db *db, hd_child *c, hd_err *err)
 {
     if (child_check(c, err) < 0)
         return -1;
+    if (authz_check(db, PERM_RECORDS, 0, err) < 0)
+        return -1;
     int tok = db_write_begin(db, err);
     if (tok < 0)
         return -1;
@@ -618,6 +629,8 @@ static int status_append(hd_db *db, int64_t child_id, int status, const char *is
                          const char *reason, const char *source, int flush_pending,
                          hd_err *err)
 {
+    if (authz_check(db, PERM_RECORDS, 0, err) < 0)
+        return -1;
     int tok = db_write_begin(db, err);
     if (tok < 0)
         return -1;
@@ -745,6 +758,9 @@ int member_insert(hd_db *db, hd_member *m, hd_err *err)
 {
     if (member_check(m, err) < 0)
         return -1;
+    /* a login makes the member a user of the program: the chair's decision */
+    if (!str_empty(m->login) && authz_check(db, PERM_USERS, 0, err) < 0)
+        return -1;
     int tok = begin_insert(db, 'M', m->uid, err);
     if (tok < 0)
         return -1;
@@ -761,9 +777,38 @@ int member_insert(hd_db *db, hd_member *m, hd_err *err)
     return finish(db, tok, rc, err);
 }
 
+/* The member's login and whether it is archived, as stored; 0 or -1. */
+static int member_access(hd_db *db, int64_t id, char **login, int *archived)
+{
+    sqlite3_stmt *st = db_prepare(db,
+        "SELECT coalesce(login, ''), archived FROM member WHERE id = ?1");
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    *login = rc == SQLITE_ROW ? db_col_text(st, 0) : xstrdup("");
+    *archived = rc == SQLITE_ROW ? sqlite3_column_int(st, 1) : 0;
+    db_finish(db, st);
+    return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* Changing a login, or archiving a user, is the chair's; and the last
+ * chair who can log in stays. */
+static int member_write_check(hd_db *db, int64_t id, const char *login, int archived,
+                              hd_err *err)
+{
+    char *old = NULL;
+    int old_archived = 0;
+    member_access(db, id, &old, &old_archived);
+    int users = strcmp(old, login ? login : "") != 0 ||
+                (*old && old_archived != (archived != 0));
+    free(old);
+    return authz_check(db, users ? PERM_USERS : PERM_RECORDS, 0, err);
+}
+
 int member_update(hd_db *db, hd_member *m, hd_err *err)
 {
     if (member_check(m, err) < 0)
+        return -1;
+    if (member_write_check(db, m->id, m->login, m->archived, err) < 0)
         return -1;
     int tok = db_write_begin(db, err);
     if (tok < 0)
@@ -778,6 +823,8 @@ int member_update(hd_db *db, hd_member *m, hd_err *err)
     sqlite3_bind_int64(st, 12, m->id);
     sqlite3_bind_int64(st, 13, m->version);
     int rc = run_write(db, st, 1, _("saving the member"), err);
+    if (rc == 0)
+        rc = authz_chair_left(db, 0, err);
     if (rc == 0)
         m->version++;
     return finish(db, tok, rc, err);
@@ -828,6 +875,17 @@ int record_archive(hd_db *db, const char *table, int64_t id, int64_t version, in
 {
     if (!known_table(table))
         return hd_fail(err, _("%s: not a table of records"), table);
+    if (strcmp(table, "member") == 0) {
+        char *login = NULL;
+        int was = 0;
+        member_access(db, id, &login, &was);
+        int rc = member_write_check(db, id, login, archived, err);
+        free(login);
+        if (rc < 0)
+            return -1;
+    } else if (authz_check(db, PERM_RECORDS, 0, err) < 0) {
+        return -1;
+    }
     int tok = db_write_begin(db, err);
     if (tok < 0)
         return -1;
@@ -840,6 +898,8 @@ int record_archive(hd_db *db, const char *table, int64_t id, int64_t version, in
     sqlite3_bind_int64(st, 2, id);
     sqlite3_bind_int64(st, 3, version);
     int rc = run_write(db, st, 1, _("archiving"), err);
+    if (rc == 0 && strcmp(table, "member") == 0)
+        rc = authz_chair_left(db, 0, err);
     return finish(db, tok, rc, err);
 }
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/authz.h"
 #include "core/i18n.h"
 
 void report_free(hd_report *r)
@@ -86,7 +87,7 @@ static int answer_now(hd_db *db, hd_report *r, hd_err *err)
 
 int report_add(hd_db *db, hd_report *r, hd_err *err)
 {
-    if (check_report(db, r, err) < 0)
+    if (authz_check(db, PERM_RECORDS, 0, err) < 0 || check_report(db, r, err) < 0)
         return -1;
     int tok = cw_begin_insert(db, 'R', r->uid, err);
     if (tok < 0)

@@ -686,9 +686,44 @@ static void add_migration4(strbuf *sb)
     add_stamp_trigger(sb, "child_ident");
 }
 
+/* Migration 5, users and roles (authz.h): a member with a login is a user of the
+ * program, with a role saying what they may change; the commune row names
+ * the shared Unix account whose SSH keys carry forced commands
+ * (`huydong --user NAME`).  The two tables' audit triggers are generated
+ * again with the new columns in their lists (migration 1's stay as they
+ * were written; these replace them).  The committee's chair starts as the
+ * program's chair, its vice-chairs and secretary as secretaries, audited as
+ * the person whose program ran the migration. */
+static const char *const migration5[] = {
+    "ALTER TABLE member ADD COLUMN user_role TEXT NOT NULL DEFAULT 'member'\n"
+    "  CHECK (user_role IN ('chair','secretary','member','viewer','disabled'));\n",
+    "ALTER TABLE commune ADD COLUMN shared_account TEXT NOT NULL DEFAULT '';\n",
+};
+
+static const audited_table audited5[] = {
+    {"commune", "code name district province shared_account archived"},
+    {"member", "full_name org committee_role village_id school_id phone login user_role "
+               "archived"},
+};
+
+static void add_migration5(strbuf *sb)
+{
+    for (size_t i = 0; i < HD_ARRAY_LEN(migration5); i++)
+        sb_add(sb, migration5[i]);
+    for (size_t i = 0; i < HD_ARRAY_LEN(audited5); i++) {
+        const char *t = audited5[i].name;
+        sb_addf(sb, "DROP TRIGGER IF EXISTS %s_audit_insert;\n"
+                    "DROP TRIGGER IF EXISTS %s_audit_update;\n"
+                    "DROP TRIGGER IF EXISTS %s_audit_delete;\n", t, t, t);
+        add_audit_triggers(sb, &audited5[i]);
+    }
+    sb_add(sb, "UPDATE member SET user_role = CASE committee_role WHEN 'chair' THEN 'chair'"
+               " ELSE 'secretary' END WHERE committee_role IN ('chair','vice_chair','secretary');\n");
+}
+
 int schema_latest(void)
 {
-    return 4;
+    return 5;
 }
 
 char *schema_migration_sql(int n)
@@ -710,6 +745,8 @@ char *schema_migration_sql(int n)
         add_migration3(&sb);
     } else if (n == 4) {
         add_migration4(&sb);
+    } else if (n == 5) {
+        add_migration5(&sb);
     }
     return sb_detach(&sb);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/authz.h"
 #include "core/i18n.h"
 #include "core/registry.h"
 
@@ -152,11 +153,13 @@ static int write_returns(hd_db *db, const hd_visit *v, hd_err *err)
 
 int visit_add(hd_db *db, hd_visit *v, hd_err *err)
 {
-    if (check_visit(db, v, err) < 0)
+    if (check_visit(db, v, err) < 0 || authz_check(db, PERM_CASEWORK, v->household_id, err) < 0)
         return -1;
     int tok = cw_begin_insert(db, 'T', v->uid, err);
     if (tok < 0)
         return -1;
+    /* the child brought back, the reports answered: part of the visit */
+    authz_grant_begin(db);
     int rc = insert_visit(db, v, err);
     if (rc == 0)
         rc = insert_links(db, v, 0, err);
@@ -166,6 +169,7 @@ int visit_add(hd_db *db, hd_visit *v, hd_err *err)
         rc = write_returns(db, v, err);
     if (rc == 0)
         rc = cw_reports_answer_visit(db, v->id, v->household_id, v->date, err);
+    authz_grant_end(db);
     if (rc != 0)
         v->uid[0] = '\0';
     return cw_finish(db, tok, rc, err);

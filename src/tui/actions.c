@@ -95,7 +95,7 @@ static const tui_action_def defs[ACT_COUNT] = {
                         N_("The month before"), 0},
     [ACT_NEXT_MONTH] = {ACT_NEXT_MONTH, {'>', '.', 0}, N_("Next month"),
                         N_("The month after (up to this one)"), 0},
-    [ACT_PRINT] = {ACT_PRINT, {'p', FN(KEY_F(12)), 0}, N_("Print"),
+    [ACT_PRINT] = {ACT_PRINT, {'p', 0}, N_("Print"),
                    N_("Send the document to the printer (print.command)"), 0},
     [ACT_SAVE_PDF] = {ACT_SAVE_PDF, {'f', 0}, N_("PDF"),
                       N_("Save the document as PDF in the current folder"), 0},
@@ -112,6 +112,8 @@ static const tui_action_def defs[ACT_COUNT] = {
     [ACT_REOPEN_MONTH] = {ACT_REOPEN_MONTH, {'r', 0}, N_("Reopen"),
                           N_("Correct a closed month: a new version, with the reason; the old "
                              "one is kept"), 0},
+    [ACT_HISTORY] = {ACT_HISTORY, {FN(KEY_F(12)), CTRL('r'), 0}, N_("History"),
+                     N_("Every change of the record: when, who, the old and the new value"), 1},
 };
 
 const tui_action_def *actions_def(tui_action a)

@@ -58,6 +58,7 @@ typedef enum tui_action {
     ACT_SCROLL_RIGHT,
     ACT_CLOSE_MONTH,
     ACT_REOPEN_MONTH,
+    ACT_HISTORY,
     ACT_COUNT
 } tui_action;
 

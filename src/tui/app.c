@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/authz.h"
 #include "core/i18n.h"
 
 enum { MIN_COLS = 80, MIN_LINES = 24 };
@@ -29,6 +30,8 @@ static void screen_free(tui_screen *s)
 
 void tui_push(tui *t, tui_screen *s)
 {
+    if (!s)
+        return;
     if (t->depth == (int)HD_ARRAY_LEN(t->stack)) {
         screen_free(s);
         tui_message(t, ROLE_ERROR, _("Too many screens open: go back first (Esc)"));
@@ -47,6 +50,15 @@ void tui_pop(tui *t)
     if (top->ops->reload)
         top->ops->reload(top, t); /* what it shows may have changed meanwhile */
     t->dirty = 1;
+}
+
+int tui_allowed(tui *t, int perm, int64_t household_id)
+{
+    hd_err err;
+    if (authz_check(t->db, (hd_perm)perm, household_id, &err) == 0)
+        return 1;
+    tui_message(t, ROLE_ERROR, "%s", err.msg);
+    return 0;
 }
 
 tui_screen *tui_top(tui *t)
@@ -215,6 +227,13 @@ int tui_run(hd_db *db, const hd_config *cfg, const char *lang, const tui_opts *o
     tui t = {.db = db, .cfg = cfg, .lang = lang, .running = 1};
     t.data_version = db_data_version(db);
     tui_push(&t, screen_home_new(&t));
+    if (db_read_only(db))
+        tui_message(&t, ROLE_ERROR, "%s",
+                    db_read_only(db) == 2
+                        ? _("Read only: this user may not write the database's folder; what "
+                            "others save now is not shown")
+                        : _("Read only: this user may not write the database file; nothing "
+                            "can be saved"));
     loop(&t);
     while (t.depth > 0)
         screen_free(t.stack[--t.depth]);

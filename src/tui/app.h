@@ -60,12 +60,17 @@ struct tui {
 int tui_run(hd_db *db, const hd_config *cfg, const char *lang, const tui_opts *o);
 
 tui_screen *tui_screen_new(const tui_screen_ops *ops, void *st, const char *title);
-void tui_push(tui *t, tui_screen *s);
+void tui_push(tui *t, tui_screen *s);   /* NULL: nothing (a refused form) */
 void tui_pop(tui *t);
 tui_screen *tui_top(tui *t);
 
 /* The line above the key bar; cleared by the next key. */
 void tui_message(tui *t, tui_role r, const char *fmt, ...) HD_PRINTF(3, 4);
+/* 1 when the user's role allows perm (hd_perm, authz.h; for case work, to
+ * this household); else 0 with the reason in the status line.  Forms ask
+ * before they open, so that nobody fills one in for nothing; the core
+ * checks again when saving. */
+int tui_allowed(tui *t, int perm, int64_t household_id);
 
 /* A percentage as the interface's language writes it: "0,35 %" in
  * Vietnamese, "0.35 %" in English; decimals are trimmed of trailing zeros
@@ -99,11 +104,16 @@ tui_screen *screen_member_new(tui *t, int64_t member_id);
 
 /* Case work from a household (screen_casework.c): assign a member to it,
  * sponsor one of its children, record a home visit, or a commitment (about
- * child_id when the user picks it; 0: the household). */
+ * child_id when the user picks it; 0: the household).  NULL, with the
+ * reason in the status line, when the user's role does not allow it. */
 tui_screen *screen_assign_form(tui *t, int64_t household_id);
 tui_screen *screen_sponsor_form(tui *t, int64_t child_id);
 tui_screen *screen_visit_form(tui *t, int64_t household_id);
 tui_screen *screen_commit_form(tui *t, int64_t household_id, int64_t child_id);
+
+/* A record's changes from the audit log (uid: its stable key; name for the
+ * title), newest first. */
+tui_screen *screen_history_new(tui *t, const char *uid, const char *name);
 
 /* A child: the record and its status history. */
 tui_screen *screen_child_new(tui *t, int64_t child_id);
@@ -119,7 +129,8 @@ tui_screen *screen_month_new(tui *t);
 tui_screen *screen_figures_new(tui *t, int year, int month, int64_t village_id,
                                const char *place);
 
-/* Forms (screen_record.c); an id of 0 adds a new record. */
+/* Forms (screen_record.c); an id of 0 adds a new record.  NULL, with the
+ * reason shown, for a user who may not change the records. */
 tui_screen *screen_child_form(tui *t, int64_t child_id, int64_t household_id);
 tui_screen *screen_household_form(tui *t, int64_t household_id, int64_t village_id);
 tui_screen *screen_status_form(tui *t, int64_t child_id, const char *name);

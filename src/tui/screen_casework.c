@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/authz.h"
 #include "core/casework.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -465,6 +466,8 @@ static cw_state *cw_new(tui *t, cw_kind kind, int64_t household_id, int64_t chil
 
 tui_screen *screen_assign_form(tui *t, int64_t household_id)
 {
+    if (!tui_allowed(t, PERM_RECORDS, 0))
+        return NULL;
     cw_state *c = cw_new(t, CW_ASSIGN, household_id, 0);
     char title[240];
     snprintf(title, sizeof title, _("Assign a member to the household of %s"), c->name);
@@ -475,6 +478,8 @@ tui_screen *screen_assign_form(tui *t, int64_t household_id)
 
 tui_screen *screen_sponsor_form(tui *t, int64_t child_id)
 {
+    if (!tui_allowed(t, PERM_RECORDS, 0))
+        return NULL;
     cw_state *c = xcalloc(1, sizeof *c);
     c->kind = CW_ASSIGN;
     c->child_id = child_id;
@@ -495,6 +500,8 @@ tui_screen *screen_sponsor_form(tui *t, int64_t child_id)
 
 tui_screen *screen_visit_form(tui *t, int64_t household_id)
 {
+    if (!tui_allowed(t, PERM_CASEWORK, household_id))
+        return NULL;
     cw_state *c = cw_new(t, CW_VISIT, household_id, 0);
     char title[240];
     snprintf(title, sizeof title, _("Home visit to the household of %s"), c->name);
@@ -505,6 +512,8 @@ tui_screen *screen_visit_form(tui *t, int64_t household_id)
 
 tui_screen *screen_commit_form(tui *t, int64_t household_id, int64_t child_id)
 {
+    if (!tui_allowed(t, PERM_CASEWORK, household_id))
+        return NULL;
     cw_state *c = cw_new(t, CW_COMMIT, household_id, child_id);
     char title[240];
     snprintf(title, sizeof title, _("Commitment with the household of %s"), c->name);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/authz.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/model.h"
@@ -23,7 +24,7 @@ typedef struct child_view {
 } child_view;
 
 static const tui_action child_actions[] = {
-    ACT_EDIT, ACT_STATUS, ACT_ARCHIVE, ACT_BACK, ACT_HELP, ACT_QUIT, ACT_NONE,
+    ACT_EDIT, ACT_STATUS, ACT_ARCHIVE, ACT_HISTORY, ACT_BACK, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 static void view_clear(child_view *v)
@@ -168,7 +169,9 @@ static void child_key(tui_screen *s, tui *t, tui_action a, tui_key k)
         tui_push(t, screen_child_form(t, v->id, 0));
     } else if (a == ACT_STATUS) {
         tui_push(t, screen_status_form(t, v->id, v->c.full_name));
-    } else if (a == ACT_ARCHIVE) {
+    } else if (a == ACT_HISTORY) {
+        tui_push(t, screen_history_new(t, v->c.uid, v->c.full_name));
+    } else if (a == ACT_ARCHIVE && tui_allowed(t, PERM_RECORDS, 0)) {
         archive_ctx *ctx = xcalloc(1, sizeof *ctx);
         ctx->id = v->id;
         ctx->version = v->c.version;

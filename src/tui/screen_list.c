@@ -48,7 +48,7 @@ typedef struct list_state {
 
 static const tui_action list_actions[] = {
     ACT_HELP, ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_STATUS, ACT_ASSIGN, ACT_VISIT, ACT_COMMIT,
-    ACT_SPONSOR, ACT_BACK, ACT_FILTER, ACT_SORT, ACT_NEXT_LIST, ACT_PREV_LIST,
+    ACT_SPONSOR, ACT_HISTORY, ACT_BACK, ACT_FILTER, ACT_SORT, ACT_NEXT_LIST, ACT_PREV_LIST,
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM, ACT_QUIT, ACT_NONE,
 };
 
@@ -520,6 +520,25 @@ static void casework(const list_state *l, tui *t, tui_action a)
         tui_push(t, screen_commit_form(t, household, child));
 }
 
+/* F12: the changes of the household the list is of, else of the selected
+ * record. */
+static void show_history(const list_state *l, tui *t)
+{
+    if (l->household_id) {
+        hd_household h;
+        hd_err err;
+        if (household_get(t->db, l->household_id, &h, &err) < 0) {
+            tui_message(t, ROLE_ERROR, "%s", err.msg);
+            return;
+        }
+        tui_push(t, screen_history_new(t, h.uid, h.head_name));
+        household_free(&h);
+    } else if (l->nrows) {
+        const hd_list_row *r = &l->rows[l->cursor];
+        tui_push(t, screen_history_new(t, r->uid, r->cols[0]));
+    }
+}
+
 static void list_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 {
     list_state *l = s->st;
@@ -531,6 +550,7 @@ static void list_key(tui_screen *s, tui *t, tui_action a, tui_key k)
     case ACT_VISIT:
     case ACT_COMMIT:
     case ACT_SPONSOR: casework(l, t, a); break;
+    case ACT_HISTORY: show_history(l, t); break;
     case ACT_DOWN: move_down(l, t, 0); break;
     case ACT_UP: move_up(l, t, 0); break;
     case ACT_PAGE_DOWN: move_down(l, t, 1); break;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/authz.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/monthly.h"
@@ -273,6 +274,8 @@ static void month_key(tui_screen *s, tui *t, tui_action a, tui_key k)
         }
         break;
     case ACT_CLOSE_MONTH:
+        if (!tui_allowed(t, PERM_MONTH, 0))
+            break;
         if (ms->view.closed) {
             tui_message(t, ROLE_ERROR, _("This month is closed already; r reopens it with a "
                                          "reason."));
@@ -287,6 +290,8 @@ static void month_key(tui_screen *s, tui *t, tui_action a, tui_key k)
         }
         break;
     case ACT_REOPEN_MONTH:
+        if (!tui_allowed(t, PERM_MONTH, 0))
+            break;
         if (!ms->view.closed)
             tui_message(t, ROLE_ERROR, _("This month is not closed yet; k closes it."));
         else

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/authz.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/print.h"
@@ -235,9 +236,19 @@ static void preview_key(tui_screen *s, tui *t, tui_action a, tui_key k)
         p->left = 0;
         preview_render(p, t);
         break;
-    case ACT_PRINT: print_it(p, t); break;
-    case ACT_SAVE_PDF: save(p, t, 1); break;
-    case ACT_SAVE_CSV: save(p, t, 0); break;
+    /* reading is anyone's; printing and files are the secretary's */
+    case ACT_PRINT:
+        if (tui_allowed(t, PERM_PRINT, 0))
+            print_it(p, t);
+        break;
+    case ACT_SAVE_PDF:
+        if (tui_allowed(t, PERM_PRINT, 0))
+            save(p, t, 1);
+        break;
+    case ACT_SAVE_CSV:
+        if (tui_allowed(t, PERM_PRINT, 0))
+            save(p, t, 0);
+        break;
     case ACT_BACK: tui_pop(t); return;
     default: break;
     }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/authz.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/model.h"
@@ -504,6 +505,8 @@ static const tui_screen_ops rec_ops = {
 
 tui_screen *screen_child_form(tui *t, int64_t child_id, int64_t household_id)
 {
+    if (!tui_allowed(t, PERM_RECORDS, 0))
+        return NULL;
     rec_state *r = xcalloc(1, sizeof *r);
     r->kind = REC_CHILD;
     hd_err err;
@@ -525,6 +528,8 @@ tui_screen *screen_child_form(tui *t, int64_t child_id, int64_t household_id)
 
 tui_screen *screen_household_form(tui *t, int64_t household_id, int64_t village_id)
 {
+    if (!tui_allowed(t, PERM_RECORDS, 0))
+        return NULL;
     rec_state *r = xcalloc(1, sizeof *r);
     r->kind = REC_HOUSEHOLD;
     hd_err err;
@@ -546,6 +551,8 @@ tui_screen *screen_household_form(tui *t, int64_t household_id, int64_t village_
 
 tui_screen *screen_status_form(tui *t, int64_t child_id, const char *name)
 {
+    if (!tui_allowed(t, PERM_RECORDS, 0))
+        return NULL;
     rec_state *r = xcalloc(1, sizeof *r);
     r->kind = REC_STATUS;
     r->child_id = child_id;
@@ -558,6 +565,8 @@ tui_screen *screen_status_form(tui *t, int64_t child_id, const char *name)
 
 tui_screen *screen_village_form(tui *t, int64_t village_id)
 {
+    if (!tui_allowed(t, PERM_RECORDS, 0))
+        return NULL;
     rec_state *r = xcalloc(1, sizeof *r);
     r->kind = REC_VILLAGE;
     hd_err err;
@@ -574,6 +583,8 @@ tui_screen *screen_village_form(tui *t, int64_t village_id)
 
 tui_screen *screen_member_form(tui *t, int64_t member_id, int64_t village_id)
 {
+    if (!tui_allowed(t, PERM_RECORDS, 0))
+        return NULL;
     rec_state *r = xcalloc(1, sizeof *r);
     r->kind = REC_MEMBER;
     hd_err err;
@@ -596,6 +607,8 @@ tui_screen *screen_member_form(tui *t, int64_t member_id, int64_t village_id)
 
 tui_screen *screen_school_form(tui *t, int64_t school_id)
 {
+    if (!tui_allowed(t, PERM_RECORDS, 0))
+        return NULL;
     rec_state *r = xcalloc(1, sizeof *r);
     r->kind = REC_SCHOOL;
     hd_err err;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/authz.h"
 #include "core/db.h"
 #include "core/figures.h"
 #include "core/lists.h"
@@ -51,6 +52,8 @@ static void bench_open(const char *path)
         double t0 = now_ms();
         hd_err err;
         hd_db *db = db_open(path, "bench", 0, &err);
+        if (db)
+            authz_as_system(db);
         hd_dashboard d;
         if (!db || figures_dashboard(db, 9, &d, &err) < 0) {
             fprintf(stderr, "bench: %s\n", err.msg);

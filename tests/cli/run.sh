@@ -8,6 +8,8 @@ set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+# the login running the tests (the first user of every database they make)
+me=$(id -un)
 pass=0; fail=0
 for case in "$here"/cases/*.sh; do
     [ -e "$case" ] || continue
@@ -23,7 +25,7 @@ for case in "$here"/cases/*.sh; do
         sh -u "$case" 2>&1
         echo "exit: $?"
     ) > "$tmp/actual" 2>&1
-    sed -i -e "s#$tmp#TMP#g" -e "s#$root#ROOT#g" "$tmp/actual"
+    sed -i -e "s#$tmp#TMP#g" -e "s#$root#ROOT#g" -e "s#'$me'#'ME'#g" "$tmp/actual"
     if [ "${UPDATE:-}" = 1 ]; then
         cp "$tmp/actual" "$here/cases/$name.out"
         pass=$((pass + 1))

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <time.h>
 
+#include "core/authz.h"
 #include "core/check.h"
 #include "core/import.h"
 #include "core/registry.h"
@@ -24,6 +25,8 @@ static int writer(const char *path, int w)
     char actor[16];
     snprintf(actor, sizeof actor, "user%d", w);
     hd_db *db = db_open(path, actor, 0, &err);
+    if (db)
+        authz_as_system(db);
     if (!db)
         return 1;
     for (int i = 0; i < TRANSACTIONS; i++) {
@@ -98,6 +101,8 @@ static void test_killed_import_leaves_all_or_nothing(void **state)
         assert_true(pid >= 0);
         if (pid == 0) {
             hd_db *db = db_open(t->path, "killed", 0, &err);
+            if (db)
+                authz_as_system(db);
             hd_import_stats st;
             hd_msgs e = {0}, w = {0};
             _exit(db && import_csv(db, TABLE_CHILDREN, csv, 0, 9, &st, &e, &w, &err) == 0 ? 0

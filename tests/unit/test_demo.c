@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/authz.h"
 #include "core/date.h"
 #include "core/db.h"
 #include "core/demo.h"
@@ -30,6 +31,8 @@ static hd_db *open_fresh(const char *dir, const char *file, int with_commune)
     hd_err err = {{0}};
     snprintf(path, sizeof path, "%s/%s", dir, file);
     hd_db *db = db_open(path, "test", DB_OPEN_CREATE, &err);
+    if (db)
+        authz_as_system(db);
     if (!db)
         fail_msg("%s", err.msg);
     if (with_commune &&

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "core/authz.h"
 #include "core/registry.h"
 #include "core/schema.h"
 #include "core/search.h"
@@ -194,6 +195,8 @@ static void test_reopen_keeps_schema(void **state)
     db_close(t->db);
     hd_err err;
     t->db = db_open(t->path, "tester", 0, &err);
+    if (t->db)
+        authz_as_system(t->db);
     assert_non_null(t->db);
     assert_int_equal(db_schema_version(t->db), schema_latest());
     assert_int_equal(testdb_long(t, "SELECT count(*) FROM village"), 1);

@@ -17,7 +17,7 @@ $HD backup a b
 echo "--- the audit log"
 $HD audit --limit 3 | nouser
 $HD audit --record 24999-V2 --user "$(id -un)" | nouser
-$HD audit --user nobody
+$HD audit --user no.such.user
 $HD audit --until 2000-01-01
 $HD audit --since 31/02/2026
 $HD audit --limit 0

@@ -25,6 +25,8 @@ $HD month show 2026-11 | stamp | head -16
 $HD month close 2026-11 --reason "Y Blin back on 10/11, visit recorded late"
 $HD month show 2026-11 | stamp
 $HD month show 2026-11 --version 1 | head -1 | stamp
+echo "--- a backup before each close (none for the close refused)"
+ls backups | grep -c -- '-close-2026-11'
 echo "--- refusals"
 $HD month show 2026-10
 $HD month show 2026-11 --version 3
