@@ -99,12 +99,16 @@ static int table_arg(const char *cmd, const char *name)
     return t;
 }
 
-static void print_msgs(const hd_msgs *m, size_t max)
+/* The first max messages of m; total counts those not kept too. */
+static void print_msgs(const hd_msgs *m, size_t total, size_t max)
 {
-    for (size_t i = 0; i < m->n && i < max; i++)
+    size_t shown = m->n < max ? m->n : max;
+    for (size_t i = 0; i < shown; i++)
         fprintf(stderr, "%s\n", m->items[i]);
-    if (m->n > max)
-        fprintf(stderr, _("… and %zu more\n"), m->n - max);
+    if (total < m->n)
+        total = m->n;
+    if (total > shown)
+        fprintf(stderr, _("… and %zu more\n"), total - shown);
 }
 
 /* One sentence per case, so translators see whole sentences. */
@@ -168,13 +172,14 @@ int cmd_import(cli_ctx *cx)
     backup_policy_set(cx->cfg.backup_dir, cx->cfg.backup_keep);
     int rc = import_file(db, (hd_table)t, cx->argv[2], &o, &st, &errors, &warnings, &err);
     db_close(db);
-    print_msgs(&warnings, 50);
+    print_msgs(&warnings, (size_t)st.warnings, 50);
     if (rc < 0) {
-        print_msgs(&errors, 200);
+        size_t total = errors.n > (size_t)st.errors ? errors.n : (size_t)st.errors;
+        print_msgs(&errors, total, 200);
         if (errors.n)
             cli_error(ngettext("%s: %zu error; nothing was imported",
-                               "%s: %zu errors; nothing was imported", errors.n),
-                      cx->argv[2], errors.n);
+                               "%s: %zu errors; nothing was imported", total),
+                      cx->argv[2], total);
         else
             cli_error("%s", err.msg);
     } else {

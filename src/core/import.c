@@ -35,6 +35,11 @@ char *imp_where(const importer *im, hd_col c)
 
 void imp_bad(importer *im, hd_col c, const char *fmt, ...)
 {
+    im->row_bad = 1;
+    if (im->stats)
+        im->stats->errors++;
+    if (im->errors->n >= IMPORT_KEPT_MESSAGES)
+        return;
     va_list ap;
     va_start(ap, fmt);
     char *why = xvasprintf(fmt, ap);
@@ -46,11 +51,14 @@ void imp_bad(importer *im, hd_col c, const char *fmt, ...)
         msgs_add(im->errors, "%s: %s: %s", where, im->header[c], why);
     free(where);
     free(why);
-    im->row_bad = 1;
 }
 
 void imp_warn(importer *im, const char *fmt, ...)
 {
+    if (im->stats)
+        im->stats->warnings++;
+    if (im->warnings->n >= IMPORT_KEPT_MESSAGES)
+        return;
     va_list ap;
     va_start(ap, fmt);
     char *why = xvasprintf(fmt, ap);

@@ -17,7 +17,13 @@ typedef struct hd_import_stats {
     long added;
     long updated;
     long unchanged;
+    long errors;    /* problems found: only the first IMPORT_KEPT_MESSAGES are kept */
+    long warnings;
 } hd_import_stats;
+
+/* Messages kept of each kind (errors, warnings): a sheet of the wrong
+ * table would otherwise hold one for every cell of 200,000 rows. */
+#define IMPORT_KEPT_MESSAGES 1000
 
 /* Imports path into table.  dry_run: everything is checked and counted, then
  * rolled back.  Returns 0 when the file was imported (or would be), -1 when

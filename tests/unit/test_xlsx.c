@@ -431,6 +431,32 @@ static void test_pupil_codes(void **state)
     testdb_free(t);
 }
 
+/* A file of the wrong kind: every row wrong, only the first messages kept,
+ * all of them counted. */
+static void test_messages_capped(void **state)
+{
+    (void)state;
+    testdb *t = testdb_new();
+    strbuf csv = {0};
+    sb_add(&csv, "Họ và tên,Ngày sinh,Giới tính\n");
+    for (int i = 0; i < 1500; i++)
+        sb_addf(&csv, "Trẻ %d,2015,không rõ\n", i);
+    const char *path = testdb_file(t, "wrong.csv", sb_str(&csv));
+    sb_free(&csv);
+    hd_import_stats st;
+    hd_msgs e = {0}, w = {0};
+    hd_err err;
+    hd_import_opts o = {.school_year_start_month = 9};
+    assert_int_equal(import_file(t->db, TABLE_CHILDREN, path, &o, &st, &e, &w, &err), -1);
+    assert_int_equal(e.n, IMPORT_KEPT_MESSAGES);
+    assert_int_equal(st.errors, 1500);
+    assert_non_null(strstr(e.items[0], "wrong.csv:2: Giới tính:"));
+    assert_int_equal(count(t, "SELECT count(*) FROM child"), 0);
+    msgs_free(&e);
+    msgs_free(&w);
+    testdb_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -443,6 +469,7 @@ int main(void)
         cmocka_unit_test(test_mutations),
         cmocka_unit_test(test_import_all_or_nothing),
         cmocka_unit_test(test_pupil_codes),
+        cmocka_unit_test(test_messages_capped),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     if (books()[0])
