@@ -49,6 +49,9 @@ int cmd_month(cli_ctx *cx);
 int cmd_backup(cli_ctx *cx);
 int cmd_restore(cli_ctx *cx);
 int cmd_audit(cli_ctx *cx);
+/* Attendance rates and the early warning (cmd_attendance.c, cmd_warn.c). */
+int cmd_attendance(cli_ctx *cx);
+int cmd_warn(cli_ctx *cx);
 /* Printed documents (cmd_print.c). */
 int cmd_print(cli_ctx *cx);
 

@@ -74,7 +74,8 @@ static int table_arg(const char *cmd, const char *name)
     int t = name ? columns_table(name) : -1;
     if (t < 0)
         /* TRANSLATORS: the table names are typed as they are; keep them. */
-        cli_error(_("%s: which table? one of villages, households, children, members, schools"),
+        cli_error(_("%s: which table? one of villages, households, children, members, schools, "
+                    "attendance"),
                   cmd);
     return t;
 }
@@ -117,8 +118,9 @@ int cmd_import(cli_ctx *cx)
     hd_msgs errors = {0}, warnings = {0};
     hd_err err = {{0}};
     backup_policy_set(cx->cfg.backup_dir, cx->cfg.backup_keep);
-    int rc = import_csv(db, (hd_table)t, cx->argv[2], dry, cx->cfg.school_year_start_month,
-                        &st, &errors, &warnings, &err);
+    int rc = import_csv_months(db, (hd_table)t, cx->argv[2], dry,
+                               cx->cfg.school_year_start_month, cx->cfg.school_year_months,
+                               &st, &errors, &warnings, &err);
     db_close(db);
     print_msgs(&warnings, 50);
     if (rc < 0) {

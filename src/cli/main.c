@@ -24,7 +24,7 @@ static const struct {
      N_("create a demo commune (or a district-sized one)")},
     {"import", cmd_import, "import TABLE FILE.csv [--dry-run]",
      /* TRANSLATORS: villages, households... are typed as they are; keep them. */
-     N_("import villages|households|children|members|schools")},
+     N_("import villages|households|children|members|schools|attendance")},
     {"export", cmd_export, "export TABLE [FILE.csv]",
      N_("write a table as CSV (standard output by default)")},
     {"search", cmd_search, "search TEXT [--limit N]",
@@ -63,6 +63,10 @@ static const struct {
      N_("a month's figures per level, or the party branches' ratings")},
     {"month", cmd_month, "month close|show MONTH [--reason T|--version N]",
      N_("freeze a month's figures and ratings; show a closed month")},
+    {"attendance", cmd_attendance, "attendance MONTH [--year] [--by GROUP]",
+     N_("attendance rates for a month or the school year to date")},
+    {"warn", cmd_warn, "warn run|list|confirm|dismiss|review ...",
+     N_("early warning: proposals to flag children at risk, and the rules' record")},
     {"print", cmd_print, "print at-risk|dropouts [OPTION]...",
      N_("print a list (--month M, --width 80|132, --to text|csv|pdf FILE, --to printer)")},
 };

@@ -405,12 +405,18 @@ static int required_columns(importer *im)
     static const hd_col children[] = {COL_C_NAME, COL_C_BIRTH};
     static const hd_col members[] = {COL_M_NAME};
     static const hd_col schools[] = {COL_S_NAME};
+    static const hd_col attendance[] = {COL_A_MONTH, COL_A_SCHOOL_DAYS};
     switch (im->table) {
     case TABLE_VILLAGES: return need_columns(im, villages, HD_ARRAY_LEN(villages));
     case TABLE_HOUSEHOLDS: return need_columns(im, households, HD_ARRAY_LEN(households));
     case TABLE_CHILDREN: return need_columns(im, children, HD_ARRAY_LEN(children));
     case TABLE_MEMBERS: return need_columns(im, members, HD_ARRAY_LEN(members));
     case TABLE_SCHOOLS: return need_columns(im, schools, HD_ARRAY_LEN(schools));
+    case TABLE_ATTENDANCE:
+        if (!im->header[COL_UID] && (!im->header[COL_C_NAME] || !im->header[COL_C_BIRTH]))
+            imp_bad(im, COL_COUNT, "%s", _("the file names no pupil: give the column 'Mã' "
+                                           "(code), or 'Họ và tên' and 'Ngày sinh'"));
+        return need_columns(im, attendance, HD_ARRAY_LEN(attendance));
     default: return -1;
     }
 }
@@ -423,6 +429,7 @@ static void import_row(importer *im)
     case TABLE_CHILDREN: imp_child_row(im); break;
     case TABLE_MEMBERS: imp_member_row(im); break;
     case TABLE_SCHOOLS: imp_school_row(im); break;
+    case TABLE_ATTENDANCE: imp_attendance_row(im); break;
     default: break;
     }
 }
@@ -468,6 +475,14 @@ int import_csv(hd_db *db, hd_table table, const char *path, int dry_run,
                int school_year_start_month, hd_import_stats *stats, hd_msgs *errors,
                hd_msgs *warnings, hd_err *err)
 {
+    return import_csv_months(db, table, path, dry_run, school_year_start_month, 9, stats,
+                             errors, warnings, err);
+}
+
+int import_csv_months(hd_db *db, hd_table table, const char *path, int dry_run,
+                      int school_year_start_month, int school_months, hd_import_stats *stats,
+                      hd_msgs *errors, hd_msgs *warnings, hd_err *err)
+{
     memset(stats, 0, sizeof *stats);
     FILE *fp = fopen(path, "rb");
     if (!fp)
@@ -477,7 +492,8 @@ int import_csv(hd_db *db, hd_table table, const char *path, int dry_run,
         return -1;
     }
     importer im = {.db = db, .table = table, .path = path,
-                   .start_month = school_year_start_month, .errors = errors,
+                   .start_month = school_year_start_month,
+                   .school_months = school_months, .errors = errors,
                    .warnings = warnings, .stats = stats};
     /* A copy before the file changes anything; none for a dry run. */
     if (!dry_run && backup_before(db, "import", err) < 0) {

@@ -27,5 +27,10 @@ typedef struct hd_import_stats {
 int import_csv(hd_db *db, hd_table table, const char *path, int dry_run,
                int school_year_start_month, hd_import_stats *stats, hd_msgs *errors,
                hd_msgs *warnings, hd_err *err);
+/* The same, naming the school year's teaching months (school_year.months):
+ * an attendance sheet's months must fall in them. */
+int import_csv_months(hd_db *db, hd_table table, const char *path, int dry_run,
+                      int school_year_start_month, int school_months, hd_import_stats *stats,
+                      hd_msgs *errors, hd_msgs *warnings, hd_err *err);
 
 #endif

@@ -19,6 +19,7 @@ typedef struct importer {
     hd_table table;
     const char *path;
     int start_month;
+    int school_months;             /* attendance: teaching months from start_month */
     int col_of_field[MAX_COLUMNS]; /* CSV column index -> hd_col, -1 = ignored */
     size_t ncols;
     char *header[COL_COUNT];       /* header as written, for messages; owned */
@@ -74,5 +75,6 @@ void imp_school_row(importer *im);
 void imp_household_row(importer *im);
 void imp_child_row(importer *im);
 void imp_member_row(importer *im);
+void imp_attendance_row(importer *im);   /* import_attendance.c */
 
 #endif

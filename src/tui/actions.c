@@ -83,6 +83,26 @@ static const tui_action_def defs[ACT_COUNT] = {
     /* ^D: "đỡ đầu" */
     [ACT_SPONSOR] = {ACT_SPONSOR, {FN(KEY_F(11)), CTRL('d'), 0}, N_("Sponsor"),
                      N_("Assign a sponsor to the selected child"), 1},
+    /* attendance and early warning (screen_attendance.c, screen_warn.c) */
+    [ACT_GO_ATTENDANCE] = {ACT_GO_ATTENDANCE, {'g', 0}, N_("Attendance"),
+                           N_("Enter a class's attendance for a month, as a grid"), 0},
+    [ACT_GO_WARNINGS] = {ACT_GO_WARNINGS, {'w', 0}, N_("Warnings"),
+                         N_("The early-warning proposals waiting for the committee"), 0},
+    [ACT_NEXT_MONTH] = {ACT_NEXT_MONTH, {'+', '>', 0}, N_("Next month"),
+                        N_("Show the next month"), 0},
+    [ACT_PREV_MONTH] = {ACT_PREV_MONTH, {'-', '<', 0}, N_("Prev month"),
+                        N_("Show the previous month"), 0},
+    [ACT_CELL_LEFT] = {ACT_CELL_LEFT, {FN(KEY_LEFT), 0}, N_("Left"),
+                       N_("Go to the cell on the left"), 1},
+    [ACT_CELL_RIGHT] = {ACT_CELL_RIGHT, {FN(KEY_RIGHT), 0}, N_("Right"),
+                        N_("Go to the cell on the right"), 1},
+    [ACT_FILL] = {ACT_FILL, {FN(KEY_F(6)), CTRL('l'), 0}, N_("Fill down"),
+                  N_("Copy this cell to every pupil below it"), 1},
+    [ACT_CONFIRM] = {ACT_CONFIRM, {FN(KEY_F(5)), CTRL('y'), 0}, N_("Confirm"),
+                     N_("Confirm the proposal: the child is marked at risk (asks a reason)"), 1},
+    [ACT_DISMISS] = {ACT_DISMISS, {FN(KEY_F(8)), CTRL('r'), 0}, N_("Dismiss"),
+                     N_("Dismiss the proposal: the child keeps their status (asks a reason)"),
+                     1},
 };
 
 const tui_action_def *actions_def(tui_action a)

@@ -44,6 +44,15 @@ typedef enum tui_action {
     ACT_VISIT,
     ACT_COMMIT,
     ACT_SPONSOR,
+    ACT_GO_ATTENDANCE,
+    ACT_GO_WARNINGS,
+    ACT_NEXT_MONTH,
+    ACT_PREV_MONTH,
+    ACT_CELL_LEFT,
+    ACT_CELL_RIGHT,
+    ACT_FILL,
+    ACT_CONFIRM,
+    ACT_DISMISS,
     ACT_COUNT
 } tui_action;
 
