@@ -38,12 +38,16 @@ static int run_cmd(cli_ctx *cx, hd_db *db, const char *arg)
     return EXIT_OK;
 }
 
-static void print_one(const hd_warning *w)
+static void print_one(const cli_ctx *cx, const hd_warning *w)
 {
     char *why = warn_describe(w->rules, w->facts, w->month);
+    char score[32];
+    snprintf(score, sizeof score, "%.1f", w->score);
+    if (strcmp(cx->lang, "vi") == 0 && strchr(score, '.'))
+        *strchr(score, '.') = ',';
     printf("%s  %s (%d) %s  %s  %s\n", w->uid, w->child, w->birth_year, w->child_uid,
            *w->village ? w->village : "-", *w->class_name ? w->class_name : "-");
-    printf(_("    score %.1f: %s\n"), w->score, why);
+    printf(_("    score %s: %s\n"), score, why);
     if (w->status != WSTATUS_PROPOSED) {
         char d[11];
         printf(_("    %s on %s by %s: %s\n"), warn_status_label(w->status),
@@ -52,7 +56,7 @@ static void print_one(const hd_warning *w)
     free(why);
 }
 
-static int list_cmd(hd_db *db, const char *month, int status)
+static int list_cmd(const cli_ctx *cx, hd_db *db, const char *month, int status)
 {
     hd_warn_filter f = {.status = status, .limit = 10000};
     hd_err err;
@@ -69,7 +73,7 @@ static int list_cmd(hd_db *db, const char *month, int status)
     if (!n)
         printf("%s\n", _("No proposals."));
     for (int i = 0; i < n; i++)
-        print_one(&w[i]);
+        print_one(cx, &w[i]);
     warnings_free(w, n);
     return EXIT_OK;
 }
@@ -154,7 +158,7 @@ int cmd_warn(cli_ctx *cx)
     int status = all ? -1 : conf ? WSTATUS_CONFIRMED : dism ? WSTATUS_DISMISSED
                                                             : WSTATUS_PROPOSED;
     int rc = run    ? run_cmd(cx, db, cx->argv[2])
-             : list ? list_cmd(db, month, status)
+             : list ? list_cmd(cx, db, month, status)
              : rev  ? review_cmd(cx, db, cx->argv[2])
                     : decide_cmd(db, cx->argv[2], yes, reason);
     db_close(db);

@@ -100,6 +100,11 @@ tui_screen *screen_sponsor_form(tui *t, int64_t child_id);
 tui_screen *screen_visit_form(tui *t, int64_t household_id);
 tui_screen *screen_commit_form(tui *t, int64_t household_id, int64_t child_id);
 
+/* Attendance: the classes of a month, then a class's grid
+ * (screen_attendance.c); the early-warning proposals (screen_warn.c). */
+tui_screen *screen_attendance_new(tui *t);
+tui_screen *screen_warn_new(tui *t);
+
 /* A child: the record and its status history. */
 tui_screen *screen_child_new(tui *t, int64_t child_id);
 
