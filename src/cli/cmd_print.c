@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "core/print.h"
+#include "core/print_lists.h"
 
 static const char *usage_text(void)
 {
@@ -23,6 +24,16 @@ static doc_fn find_doc(const char *name)
         return doc_at_risk;
     if (strcmp(name, "dropouts") == 0)
         return doc_dropouts;
+    if (strcmp(name, "family-review") == 0)
+        return doc_family_review;
+    if (strcmp(name, "causes") == 0)
+        return doc_causes;
+    if (strcmp(name, "sponsors") == 0)
+        return doc_sponsors;
+    if (strcmp(name, "support") == 0)
+        return doc_support;
+    if (strcmp(name, "officials") == 0)
+        return doc_officials;
     return NULL;
 }
 

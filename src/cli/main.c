@@ -67,7 +67,13 @@ static const struct {
      N_("attendance rates for a month or the school year to date")},
     {"warn", cmd_warn, "warn run|list|confirm|dismiss|review ...",
      N_("early warning: proposals to flag children at risk, and the rules' record")},
-    {"print", cmd_print, "print at-risk|dropouts [OPTION]...",
+    {"position", cmd_position, "position set|show HOUSEHOLD [--holds LIST --holder TEXT]",
+     N_("who in a household is a cadre, party member, civil servant, public employee or "
+        "association member")},
+    {"support", cmd_support, "support add|list|totals ...",
+     N_("the support register: scholarships, gifts, books and clothes, fee exemption, "
+        "boarding")},
+    {"print", cmd_print, "print at-risk|dropouts|family-review|causes|sponsors|support|officials [OPTION]...",
      N_("print a list (--month M, --width 80|132, --to text|csv|pdf FILE, --to printer)")},
 };
 

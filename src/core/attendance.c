@@ -316,17 +316,22 @@ int attendance_group_from_name(const char *name)
     return -1;
 }
 
-/* Each group's key (sorted on) and label. */
-static const char *const group_cols[ATT_BY_COUNT] = {
-    "0, ''",
-    "coalesce(v.sort_key, x'ff'), coalesce(v.name, '')",
-    "coalesce(s.sort_key, x'ff'), coalesce(s.name, '')",
-    "coalesce(s.sort_key, x'ff') || x'00' || c.class_name,"
-    " coalesce(s.name, '') || ' · ' || c.class_name",
-    "CASE c.level WHEN 'primary' THEN 1 WHEN 'lower_secondary' THEN 2"
-    " WHEN 'upper_secondary' THEN 3 WHEN 'continuing' THEN 4 ELSE 5 END, coalesce(c.level, '')",
-    "-c.ethnic_minority, c.ethnic_minority",
-    "c.sort_key || x'00' || c.id, c.full_name || ' (' || c.birth_year || ') ' || c.uid",
+/* Each group: what rows are grouped by, its label, and the order of the
+ * groups (an aggregate: one value per group). */
+static const struct {
+    const char *by, *label, *order;
+} group_sql[ATT_BY_COUNT] = {
+    {"NULL", "''", "1"},
+    {"h.village_id", "coalesce(v.name, '')", "coalesce(min(v.sort_key), x'ff')"},
+    {"c.school_id", "coalesce(s.name, '')", "coalesce(min(s.sort_key), x'ff')"},
+    {"c.school_id, c.class_name", "coalesce(s.name, '') || ' · ' || c.class_name",
+     "coalesce(min(s.sort_key), x'ff'), c.class_name"},
+    {"c.level", "coalesce(c.level, '')",
+     "min(CASE c.level WHEN 'primary' THEN 1 WHEN 'lower_secondary' THEN 2"
+     " WHEN 'upper_secondary' THEN 3 WHEN 'continuing' THEN 4 ELSE 5 END)"},
+    {"c.ethnic_minority", "c.ethnic_minority", "-c.ethnic_minority"},
+    {"a.child_id", "c.full_name || ' (' || c.birth_year || ') ' || c.uid",
+     "min(c.sort_key), a.child_id"},
 };
 
 void attendance_rates_free(hd_att_rate *r, int n)
@@ -358,15 +363,18 @@ int attendance_rates(hd_db *db, int from_year, int from_month, int to_year, int 
     char from[8], to[8];
     month_key(from_year, from_month, from);
     month_key(to_year, to_month, to);
+    /* a pupil has one row a month: within one month rows are pupils */
+    int one = strcmp(from, to) == 0;
     char *sql = xasprintf(
-        "SELECT %s, count(DISTINCT a.child_id), sum(a.school_days), sum(a.absent_excused),"
+        "SELECT 0, %s, %s, sum(a.school_days), sum(a.absent_excused),"
         " sum(a.absent_unexcused)"
         " FROM attendance a JOIN child c ON c.id = a.child_id"
         " LEFT JOIN household h ON h.id = c.household_id"
         " LEFT JOIN village v ON v.id = h.village_id"
         " LEFT JOIN school s ON s.id = c.school_id"
         " WHERE a.month BETWEEN ?1 AND ?2 AND a.archived = 0 AND c.archived = 0"
-        " GROUP BY 1 ORDER BY 1 LIMIT ?3", group_cols[g]);
+        " GROUP BY %s ORDER BY %s LIMIT ?3", group_sql[g].label,
+        one ? "count(*)" : "count(DISTINCT a.child_id)", group_sql[g].by, group_sql[g].order);
     sqlite3_stmt *st = db_prepare(db, sql);
     free(sql);
     sqlite3_bind_text(st, 1, from, -1, SQLITE_TRANSIENT);

@@ -1006,6 +1006,10 @@ static int demo_attendance_month(demo_gen *g, int y, int m, hd_err *err)
  * today's month. */
 static int demo_attendance(demo_gen *g, hd_err *err)
 {
+    /* the first history entries the bulk mode keeps for its end are needed
+     * now, to know who is in school (writing them twice is impossible) */
+    if (db_bulk_active(g->db) && db_exec(g->db, BULK_FIRST_ENTRY_SQL ";", err) < 0)
+        return -1;
     hd_date t = date_from_days(g->today);
     int y = t.year, m = t.month, done = 0;
     for (int i = 0; i < 36 && done < g->o->attendance_months; i++) {

@@ -709,6 +709,30 @@ static const char *const migration5[] = {
     "  UNIQUE (child_id, month)\n"
     ");\n",
     "CREATE INDEX warning_status ON warning(status, month);\n",
+    /* The support register (support.h): each gift or aid to a child, from
+     * whom, what, its value in đồng and its date. */
+    "CREATE TABLE support (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  child_id INTEGER NOT NULL REFERENCES child(id),\n"
+    "  kind TEXT NOT NULL CHECK (kind IN ('scholarship','gift','books_clothes',\n"
+    "    'fee_exemption','boarding')),\n"
+    "  source TEXT NOT NULL CHECK (source <> ''),\n"
+    "  what TEXT NOT NULL DEFAULT '',\n"
+    "  value INTEGER NOT NULL DEFAULT 0 CHECK (value >= 0),\n"
+    "  date TEXT NOT NULL CHECK " ISO_DATE("date") ",\n" STAMPS ");\n",
+    "CREATE INDEX support_date ON support(date);\n",
+    "CREATE INDEX support_child ON support(child_id, date);\n",
+    /* Positions held in a household (positions.h): a bit set and who holds
+     * them, beside the household row (released migrations stay as they are). */
+    "CREATE TABLE household_position (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  household_id INTEGER NOT NULL UNIQUE REFERENCES household(id),\n"
+    "  positions INTEGER NOT NULL DEFAULT 0 CHECK (positions BETWEEN 0 AND 31),\n"
+    "  holder TEXT NOT NULL DEFAULT '',\n" STAMPS ",\n"
+    "  CHECK (positions = 0 OR holder <> '')\n"
+    ");\n",
 };
 
 static const audited_table audited5[] = {
@@ -716,6 +740,8 @@ static const audited_table audited5[] = {
                    "repeating source archived"},
     {"warning", "child_id month score rules facts status decided_date decided_by reason "
                 "archived"},
+    {"support", "child_id kind source what value date archived"},
+    {"household_position", "household_id positions holder archived"},
 };
 
 static void add_migration5(strbuf *sb)

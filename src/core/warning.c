@@ -172,10 +172,12 @@ static const char input_sql[] =
     " c.risk, coalesce(h.poverty, 'none'),"
     " (SELECT max(x.date) FROM child_status x WHERE x.child_id = c.id"
     "   AND x.status = 'dropped_out' AND x.date < ?3),"
-    " (SELECT s.full_name FROM child s JOIN child_status x ON x.child_id = s.id"
-    "   WHERE s.household_id = c.household_id AND s.id <> c.id AND s.archived = 0"
-    "   AND x.status = 'dropped_out' AND x.date <= a.month || '-31'"
-    "   ORDER BY x.date, s.id LIMIT 1),"
+    /* the household's children first (a few, by the child_household
+     * index), then each one's history: never every dropout of the district */
+    " (SELECT s.full_name FROM child s WHERE s.household_id = c.household_id"
+    "   AND s.id <> c.id AND s.archived = 0 AND EXISTS (SELECT 1 FROM child_status x"
+    "   WHERE x.child_id = s.id AND +x.status = 'dropped_out' AND x.date <= a.month || '-31')"
+    "   ORDER BY s.sort_key, s.id LIMIT 1),"
     " c.status,"
     " (SELECT min(x.date) FROM child_status x WHERE x.child_id = c.id"
     "   AND x.status = 'dropped_out' AND x.date BETWEEN ?3 AND ?5)"

@@ -103,6 +103,23 @@ static const tui_action_def defs[ACT_COUNT] = {
     [ACT_DISMISS] = {ACT_DISMISS, {FN(KEY_F(8)), CTRL('r'), 0}, N_("Dismiss"),
                      N_("Dismiss the proposal: the child keeps their status (asks a reason)"),
                      1},
+    [ACT_GO_FAMILY] = {ACT_GO_FAMILY, {'f', 0}, N_("Families"),
+                       N_("Households with a child of school age not in school or absent a "
+                          "lot (cultured-family review)"), 0},
+    [ACT_GO_CAUSES] = {ACT_GO_CAUSES, {'n', 0}, N_("Causes"),
+                       N_("Dropouts and children at risk by cause, village and level"), 0},
+    [ACT_GO_SPONSORS] = {ACT_GO_SPONSORS, {'r', 0}, N_("Sponsors"),
+                         N_("Sponsors' results: each sponsored pupil's status and attendance "
+                            "at the start and now"), 0},
+    [ACT_GO_SUPPORT] = {ACT_GO_SUPPORT, {'t', 0}, N_("Support"),
+                        N_("The support register: scholarships, gifts, books and clothes, fee "
+                           "exemption, boarding, with their givers and values"), 0},
+    [ACT_GO_OFFICIALS] = {ACT_GO_OFFICIALS, {'o', 0}, N_("Officials"),
+                          N_("Children of cadres, party members, civil servants and association "
+                             "members who are at risk or out of school"), 0},
+    [ACT_POSITION] = {ACT_POSITION, {FN(KEY_F(12)), CTRL('b'), 0}, N_("Positions"),
+                      N_("Record who in the household is a cadre, party member, civil servant, "
+                         "public employee or association member"), 1},
 };
 
 const tui_action_def *actions_def(tui_action a)

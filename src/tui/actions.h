@@ -53,6 +53,12 @@ typedef enum tui_action {
     ACT_FILL,
     ACT_CONFIRM,
     ACT_DISMISS,
+    ACT_GO_FAMILY,
+    ACT_GO_CAUSES,
+    ACT_GO_SPONSORS,
+    ACT_GO_SUPPORT,
+    ACT_GO_OFFICIALS,
+    ACT_POSITION,
     ACT_COUNT
 } tui_action;
 

@@ -48,7 +48,7 @@ typedef struct list_state {
 
 static const tui_action list_actions[] = {
     ACT_HELP, ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_STATUS, ACT_ASSIGN, ACT_VISIT, ACT_COMMIT,
-    ACT_SPONSOR, ACT_BACK, ACT_FILTER, ACT_SORT, ACT_NEXT_LIST, ACT_PREV_LIST,
+    ACT_SPONSOR, ACT_POSITION, ACT_BACK, ACT_FILTER, ACT_SORT, ACT_NEXT_LIST, ACT_PREV_LIST,
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM, ACT_QUIT, ACT_NONE,
 };
 
@@ -514,6 +514,8 @@ static void casework(const list_state *l, tui *t, tui_action a)
         return;
     if (a == ACT_ASSIGN)
         tui_push(t, screen_assign_form(t, household));
+    else if (a == ACT_POSITION)
+        tui_push(t, screen_position_form(t, household));
     else if (a == ACT_VISIT)
         tui_push(t, screen_visit_form(t, household));
     else
@@ -530,7 +532,8 @@ static void list_key(tui_screen *s, tui *t, tui_action a, tui_key k)
     case ACT_ASSIGN:
     case ACT_VISIT:
     case ACT_COMMIT:
-    case ACT_SPONSOR: casework(l, t, a); break;
+    case ACT_SPONSOR:
+    case ACT_POSITION: casework(l, t, a); break;
     case ACT_DOWN: move_down(l, t, 0); break;
     case ACT_UP: move_up(l, t, 0); break;
     case ACT_PAGE_DOWN: move_down(l, t, 1); break;

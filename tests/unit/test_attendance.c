@@ -13,9 +13,14 @@
 
 #include "core/attendance.h"
 #include "core/casework.h"
+#include "core/causes.h"
+#include "core/family.h"
 #include "core/import.h"
 #include "core/monthly.h"
+#include "core/positions.h"
 #include "core/registry.h"
+#include "core/sponsors.h"
+#include "core/support.h"
 #include "core/warning.h"
 #include "testdb.h"
 
@@ -555,6 +560,320 @@ static void test_review(void **state)
     assert_int_equal(r[WRULE_REPEATED_GRADE].false_alarms, 0);
 }
 
+/* ---- the cultured-family review list ---------------------------------------------- */
+
+static void test_family_review(void **state)
+{
+    fixture *f = *state;
+    hd_err err;
+    /* Đào dropped out; a child of 8 never enrolled (no level); a child of 5
+     * with no level is not of school age yet; a transferred child is out */
+    assert_int_equal(child_set_status(f->t->db, f->c[4], STATUS_DROPPED_OUT, "2026-10-15",
+                                      "đi làm thuê", "test", &err), 0);
+    hd_child k = {.household_id = f->hc, .full_name = xstrdup("Siu Văn Kim"), .sex = SEX_MALE,
+                  .birth_year = 2018, .level = -1};
+    assert_int_equal(child_insert(f->t->db, &k, STATUS_ENROLLED, "2026-09-05", "", "t", &err), 0);
+    int64_t never = k.id;
+    child_free(&k);
+    k = (hd_child){.household_id = f->hc, .full_name = xstrdup("Siu Văn Út"), .sex = SEX_MALE,
+                   .birth_year = 2021, .level = -1};
+    assert_int_equal(child_insert(f->t->db, &k, STATUS_ENROLLED, "2026-09-05", "", "t", &err), 0);
+    child_free(&k);
+    enter_two_months(f);
+    /* As of November, September to November: Ánh 3 of 40 days (7.5 %: no),
+     * H'Bơr 0/22, Dợ 4/20 (20 %), Hờ 5/20 (25 %). */
+    hd_family_row *r;
+    int n = family_review(f->t->db, &f->cfg, 2026, 11, 0, &r, &err);
+    assert_int_equal(n, 4);
+    int64_t want[4] = {f->c[4], never, f->c[2], f->c[3]};
+    for (int i = 0; i < n; i++)
+        assert_int_equal(r[i].child_id, want[i]);
+    assert_true(r[0].not_in_school);
+    assert_int_equal(r[0].status, STATUS_DROPPED_OUT);
+    assert_int_equal(r[1].status, -1);
+    assert_false(r[2].not_in_school);
+    assert_int_equal(r[2].absent, 4);
+    assert_int_equal(r[2].days, 20);
+    assert_string_equal(r[2].village, "Plei Bông");
+    family_rows_free(r, n);
+    /* As of October, Ánh's 3 of 22 (13.6 %) counts; Đào had not left in
+     * September */
+    n = family_review(f->t->db, &f->cfg, 2026, 10, 0, &r, &err);
+    assert_int_equal(n, 5);
+    family_rows_free(r, n);
+    n = family_review(f->t->db, &f->cfg, 2026, 9, 0, &r, &err);
+    assert_int_equal(n, 1);   /* only the child never enrolled */
+    assert_int_equal(r[0].child_id, never);
+    family_rows_free(r, n);
+}
+
+/* ---- causes --------------------------------------------------------------------------- */
+
+static void set_risk(fixture *f, int64_t id, unsigned risk)
+{
+    hd_child c;
+    hd_err err;
+    assert_int_equal(child_get(f->t->db, id, &c, &err), 0);
+    c.risk = risk;
+    assert_int_equal(child_update(f->t->db, &c, &err), 0);
+    child_free(&c);
+}
+
+static const hd_cause_row *cause_at(const hd_cause_row *r, int n, int64_t v, int cause)
+{
+    for (int i = 0; i < n; i++)
+        if (r[i].village_id == v && r[i].cause == cause)
+            return &r[i];
+    return NULL;
+}
+
+static void test_causes(void **state)
+{
+    fixture *f = *state;
+    hd_err err;
+    /* Làng Ốp: Đào dropped out on 15/10 (poverty, working for hire); Ánh at
+     * risk (poverty).  Plei Bông: Hờ at risk (no cause recorded); Dợ
+     * dropped out in April, the school year before: not counted. */
+    set_risk(f, f->c[4], (1u << RISK_POVERTY) | (1u << RISK_WORKING_FOR_HIRE));
+    set_risk(f, f->c[0], 1u << RISK_POVERTY);
+    assert_int_equal(child_set_status(f->t->db, f->c[4], STATUS_DROPPED_OUT, "2026-10-15",
+                                      "x", "t", &err), 0);
+    assert_int_equal(child_set_status(f->t->db, f->c[0], STATUS_AT_RISK, "2026-11-02", "x",
+                                      "t", &err), 0);
+    assert_int_equal(child_set_status(f->t->db, f->c[3], STATUS_AT_RISK, "2026-11-03", "x",
+                                      "t", &err), 0);
+    assert_int_equal(db_exec(f->t->db, "INSERT INTO child_status(uid, child_id, status, date)"
+                                       " SELECT 'old', id, 'dropped_out', '2026-04-10' FROM child"
+                                       " WHERE full_name = 'Ksor Thị Dợ'", &err), 0);
+    hd_cause_row *r;
+    int n = causes_report(f->t->db, &f->cfg, 2026, 11, &r, &err);
+    /* Làng Ốp THCS: poverty 1 dropout + 1 at risk, working for hire 1
+     * dropout; Plei Bông THCS: not recorded, 1 at risk; then the commune:
+     * poverty 1/1, hire 1/0, not recorded 0/1 */
+    assert_int_equal(n, 6);
+    const hd_cause_row *x = cause_at(r, n, f->va, RISK_POVERTY);
+    assert_non_null(x);
+    assert_int_equal(x->level, LEVEL_LOWER_SECONDARY);
+    assert_int_equal(x->dropouts, 1);
+    assert_int_equal(x->at_risk, 1);
+    x = cause_at(r, n, f->va, RISK_WORKING_FOR_HIRE);
+    assert_int_equal(x->dropouts * 10 + x->at_risk, 10);
+    x = cause_at(r, n, f->vb, CAUSE_NONE);
+    assert_int_equal(x->dropouts * 10 + x->at_risk, 1);
+    x = cause_at(r, n, -1, RISK_POVERTY);
+    assert_int_equal(x->level, LEVEL_COUNT);
+    assert_int_equal(x->dropouts * 10 + x->at_risk, 11);
+    /* villages first, in order, the commune last */
+    assert_int_equal(r[0].village_id, f->va);
+    assert_int_equal(r[n - 1].village_id, -1);
+    cause_rows_free(r, n);
+    /* in September nobody was out or at risk yet */
+    n = causes_report(f->t->db, &f->cfg, 2026, 9, &r, &err);
+    assert_int_equal(n, 0);
+    cause_rows_free(r, n);
+}
+
+/* ---- sponsors' results ------------------------------------------------------------- */
+
+static int64_t sponsor(fixture *f, int64_t member, int64_t child, const char *from)
+{
+    hd_assignment a = {.member_id = member, .child_id = child, .role = AROLE_SPONSOR,
+                       .season = -1, .reason = xstrdup("")};
+    snprintf(a.start_date, sizeof a.start_date, "%s", from);
+    hd_err err;
+    int rc = assignment_add(f->t->db, &a, &err);
+    if (rc)
+        fprintf(stderr, "%s\n", err.msg);
+    assert_int_equal(rc, 0);
+    int64_t id = a.id;
+    assignment_free(&a);
+    return id;
+}
+
+static void test_sponsors(void **state)
+{
+    fixture *f = *state;
+    hd_err err;
+    hd_member m = {.full_name = xstrdup("Nguyễn Thị Lan"), .org = ORG_SCHOOL,
+                   .committee_role = CROLE_MEMBER};
+    assert_int_equal(member_insert(f->t->db, &m, &err), 0);
+    enter_two_months(f);
+    /* Ánh from 01/09: October 19/22 present (86.36 %), November 18/18
+     * (100 %).  Hờ from 10/10 until 05/11: October 15/20 (75 %) both at the
+     * start and at the end (no November row); at risk from 03/11, inside
+     * the sponsorship.  Ánh's history starts on 05/09, after her
+     * sponsorship: her status at the start is that first entry. */
+    sponsor(f, m.id, f->c[0], "2026-09-01");
+    int64_t a = sponsor(f, m.id, f->c[3], "2026-10-10");
+    hd_assignment as;
+    assert_int_equal(assignment_get(f->t->db, a, &as, &err), 0);
+    assert_int_equal(assignment_end(f->t->db, a, as.version, "2026-11-05", "chuyển", &err), 0);
+    assignment_free(&as);
+    assert_int_equal(child_set_status(f->t->db, f->c[3], STATUS_AT_RISK, "2026-11-03", "x",
+                                      "t", &err), 0);
+    hd_sponsor_row *r;
+    int n = sponsor_results(f->t->db, &f->cfg, 2026, 11, 0, &r, &err);
+    assert_int_equal(n, 2);
+    /* by child name within the member: Ánh, then Hờ */
+    assert_int_equal(r[0].child_id, f->c[0]);
+    assert_string_equal(r[0].from, "2026-09-01");
+    assert_string_equal(r[0].until, "2026-11-24");
+    assert_string_equal(r[0].att_start_month, "2026-10");
+    assert_float_equal(r[0].att_start, 100.0 * 19 / 22, 1e-9);
+    assert_string_equal(r[0].att_end_month, "2026-11");
+    assert_float_equal(r[0].att_end, 100.0, 1e-9);
+    assert_int_equal(r[0].status_start, STATUS_ENROLLED);
+    assert_int_equal(r[1].child_id, f->c[3]);
+    assert_string_equal(r[1].until, "2026-11-05");
+    assert_float_equal(r[1].att_start, 75.0, 1e-9);
+    assert_float_equal(r[1].att_end, 75.0, 1e-9);
+    assert_int_equal(r[1].status_start, STATUS_ENROLLED);
+    assert_int_equal(r[1].status_end, STATUS_AT_RISK);
+    sponsor_rows_free(r, n);
+    /* in September Hờ was not sponsored yet */
+    n = sponsor_results(f->t->db, &f->cfg, 2026, 9, 0, &r, &err);
+    assert_int_equal(n, 1);
+    assert_string_equal(r[0].att_start_month, "");
+    sponsor_rows_free(r, n);
+    member_free(&m);
+}
+
+/* ---- the support register ------------------------------------------------------------ */
+
+static int give(fixture *f, int64_t child, int kind, const char *source, long long value,
+                const char *date, hd_err *err)
+{
+    hd_support_entry e = {.child_id = child, .kind = kind, .source = xstrdup(source),
+                          .what = xstrdup(""), .value = value};
+    snprintf(e.date, sizeof e.date, "%s", date);
+    int rc = support_add(f->t->db, &e, err);
+    support_entry_free(&e);
+    return rc;
+}
+
+static void test_support(void **state)
+{
+    fixture *f = *state;
+    hd_err err;
+    /* Làng Ốp: Ánh 1,000,000 (scholarship, 15/09) and 300,000 (boarding,
+     * 02/11); Plei Bông: Dợ 450,000 (books and clothes, 20/10). */
+    assert_int_equal(give(f, f->c[0], SUPPORT_SCHOLARSHIP, "Hội Khuyến học", 1000000,
+                          "15/09/2026", &err), 0);
+    assert_int_equal(give(f, f->c[2], SUPPORT_BOOKS_CLOTHES, "Hội Phụ nữ", 450000,
+                          "2026-10-20", &err), 0);
+    assert_int_equal(give(f, f->c[0], SUPPORT_BOARDING, "Nhân dân thôn", 300000, "02/11/2026",
+                          &err), 0);
+    /* refused, nothing saved: an archived child, a negative value, a date
+     * in the future, no source */
+    hd_child c;
+    assert_int_equal(child_get(f->t->db, f->c[1], &c, &err), 0);
+    assert_int_equal(record_archive(f->t->db, "child", c.id, c.version, 1, &err), 0);
+    child_free(&c);
+    assert_int_equal(give(f, f->c[1], SUPPORT_GIFT, "X", 1, "01/11/2026", &err), -1);
+    assert_string_equal(err.msg, "child: Siu H'Bơr's record is archived: no support can be "
+                                 "recorded");
+    assert_int_equal(give(f, f->c[0], SUPPORT_GIFT, "X", -1, "01/11/2026", &err), -1);
+    assert_string_equal(err.msg, "value: -1 is negative");
+    assert_int_equal(give(f, f->c[0], SUPPORT_GIFT, "X", 1, "25/11/2026", &err), -1);
+    assert_int_equal(give(f, f->c[0], SUPPORT_GIFT, " ", 1, "01/11/2026", &err), -1);
+    assert_int_equal(testdb_long(f->t, "SELECT count(*) FROM support"), 3);
+    assert_int_equal(testdb_long(f->t, "SELECT count(*) FROM audit WHERE tbl = 'support'"), 3);
+    /* totals by village: Làng Ốp 2 entries, 1 child, 1,300,000; Plei Bông
+     * 1, 1, 450,000; all 3 entries, 2 children, 1,750,000 */
+    hd_support_total *t;
+    int n = support_totals(f->t->db, "2026-09-01", "2026-11-24", SUPPORT_BY_VILLAGE, "vi", &t,
+                           &err);
+    assert_int_equal(n, 3);
+    assert_string_equal(t[0].label, "Làng Ốp");
+    assert_int_equal(t[0].entries * 10 + t[0].children, 21);
+    assert_int_equal(t[0].value, 1300000);
+    assert_int_equal(t[1].value, 450000);
+    assert_string_equal(t[2].label, "");
+    assert_int_equal(t[2].entries * 10 + t[2].children, 32);
+    assert_int_equal(t[2].value, 1750000);
+    support_totals_free(t, n);
+    /* by month: 09 1,000,000; 10 450,000; 11 300,000 */
+    n = support_totals(f->t->db, "2026-09-01", "2026-11-24", SUPPORT_BY_MONTH, "vi", &t, &err);
+    assert_int_equal(n, 4);
+    assert_string_equal(t[1].label, "10/2026");
+    assert_int_equal(t[1].value, 450000);
+    support_totals_free(t, n);
+    /* by source, October only */
+    n = support_totals(f->t->db, "2026-10-01", "2026-10-31", SUPPORT_BY_SOURCE, "vi", &t, &err);
+    assert_int_equal(n, 2);
+    assert_string_equal(t[0].label, "Hội Phụ nữ");
+    support_totals_free(t, n);
+}
+
+/* ---- children of officials ------------------------------------------------------------ */
+
+static void test_officials(void **state)
+{
+    fixture *f = *state;
+    hd_err err;
+    unsigned set;
+    assert_int_equal(position_parse("đảng viên; cong chuc", &set, &err), 0);
+    assert_int_equal(set, (1u << POS_PARTY_MEMBER) | (1u << POS_CIVIL_SERVANT));
+    assert_int_equal(position_parse("đảng viên, thợ mộc", &set, &err), -1);
+    char *t = position_text(set, "vi");
+    assert_string_equal(t, "Đảng viên, Công chức");
+    free(t);
+    /* household a (Ánh, Đào) holds a party member; household b (Dợ, Hờ)
+     * an association member; c none.  Đào dropped out 15/10, Hờ at risk
+     * 03/11, H'Bơr (household c) at risk 01/11: not listed. */
+    hd_household_position p;
+    assert_int_equal(position_get(f->t->db, f->ha, &p, &err), 0);
+    assert_int_equal(p.version, 0);
+    p.positions = 1u << POS_PARTY_MEMBER;
+    /* the holder is required */
+    assert_int_equal(position_set(f->t->db, &p, &err), -1);
+    free(p.holder);
+    p.holder = xstrdup("Bố: đảng viên, trưởng thôn");
+    assert_int_equal(position_set(f->t->db, &p, &err), 0);
+    /* a stale version conflicts */
+    p.version = 0;
+    assert_int_equal(position_set(f->t->db, &p, &err), HD_CONFLICT);
+    position_free(&p);
+    assert_int_equal(position_get(f->t->db, f->hb, &p, &err), 0);
+    p.positions = 1u << POS_ASSOCIATION_MEMBER;
+    free(p.holder);
+    p.holder = xstrdup("Mẹ: hội viên Hội Phụ nữ");
+    assert_int_equal(position_set(f->t->db, &p, &err), 0);
+    position_free(&p);
+    assert_int_equal(testdb_long(f->t, "SELECT count(*) FROM audit WHERE tbl ="
+                                       " 'household_position'"), 2);
+    assert_int_equal(child_set_status(f->t->db, f->c[4], STATUS_DROPPED_OUT, "2026-10-15",
+                                      "x", "t", &err), 0);
+    assert_int_equal(child_set_status(f->t->db, f->c[3], STATUS_AT_RISK, "2026-11-03", "x",
+                                      "t", &err), 0);
+    assert_int_equal(child_set_status(f->t->db, f->c[1], STATUS_AT_RISK, "2026-11-01", "x",
+                                      "t", &err), 0);
+    hd_official_row *r;
+    int n = officials_list(f->t->db, 2026, 11, 0, &r, &err);
+    assert_int_equal(n, 2);
+    assert_int_equal(r[0].child_id, f->c[4]);   /* Làng Ốp first */
+    assert_int_equal(r[0].status, STATUS_DROPPED_OUT);
+    assert_string_equal(r[0].status_date, "2026-10-15");
+    assert_int_equal(r[1].child_id, f->c[3]);
+    assert_int_equal(r[1].positions, 1u << POS_ASSOCIATION_MEMBER);
+    official_rows_free(r, n);
+    /* as of October: Hờ was not at risk yet */
+    n = officials_list(f->t->db, 2026, 10, 0, &r, &err);
+    assert_int_equal(n, 1);
+    official_rows_free(r, n);
+    /* an archived household's positions cannot be changed */
+    hd_household h;
+    assert_int_equal(household_get(f->t->db, f->hc, &h, &err), 0);
+    assert_int_equal(record_archive(f->t->db, "household", h.id, h.version, 1, &err), 0);
+    household_free(&h);
+    assert_int_equal(position_get(f->t->db, f->hc, &p, &err), 0);
+    p.positions = 1u << POS_OFFICIAL;
+    free(p.holder);
+    p.holder = xstrdup("Bố");
+    assert_int_equal(position_set(f->t->db, &p, &err), -1);
+    position_free(&p);
+}
+
 /* ---- the config --------------------------------------------------------------------- */
 
 static void test_config_rules(void **state)
@@ -610,6 +929,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_run_confirm_dismiss, setup, teardown),
         cmocka_unit_test_setup_teardown(test_review, setup, teardown),
         cmocka_unit_test_setup_teardown(test_config_rules, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_family_review, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_causes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sponsors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_support, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_officials, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
