@@ -56,6 +56,8 @@ int cmd_warn(cli_ctx *cx);
 int cmd_support(cli_ctx *cx);
 /* Positions held in a household (cmd_position.c). */
 int cmd_position(cli_ctx *cx);
+/* After grade 9 (cmd_leaver.c). */
+int cmd_leaver(cli_ctx *cx);
 /* Printed documents (cmd_print.c). */
 int cmd_print(cli_ctx *cx);
 

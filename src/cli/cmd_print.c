@@ -34,6 +34,8 @@ static doc_fn find_doc(const char *name)
         return doc_support;
     if (strcmp(name, "officials") == 0)
         return doc_officials;
+    if (strcmp(name, "leavers") == 0)
+        return doc_leavers;
     return NULL;
 }
 

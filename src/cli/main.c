@@ -70,10 +70,12 @@ static const struct {
     {"position", cmd_position, "position set|show HOUSEHOLD [--holds LIST --holder TEXT]",
      N_("who in a household is a cadre, party member, civil servant, public employee or "
         "association member")},
+    {"leaver", cmd_leaver, "leaver set|list ...",
+     N_("after grade 9: each pupil's path (grade 10, vocational, continuing education...)")},
     {"support", cmd_support, "support add|list|totals ...",
      N_("the support register: scholarships, gifts, books and clothes, fee exemption, "
         "boarding")},
-    {"print", cmd_print, "print at-risk|dropouts|family-review|causes|sponsors|support|officials [OPTION]...",
+    {"print", cmd_print, "print at-risk|dropouts|family-review|causes|sponsors|support|officials|leavers [OPTION]...",
      N_("print a list (--month M, --width 80|132, --to text|csv|pdf FILE, --to printer)")},
 };
 

@@ -7,6 +7,7 @@
 
 #include "core/causes.h"
 #include "core/family.h"
+#include "core/leavers.h"
 #include "core/model.h"
 #include "core/positions.h"
 #include "core/sponsors.h"
@@ -257,5 +258,45 @@ int doc_officials(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *
         free(st);
     }
     official_rows_free(r, n);
+    return 0;
+}
+
+/* ---- after grade 9 ------------------------------------------------------------------- */
+
+int doc_leavers(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d, hd_err *err)
+{
+    static const char *const titles[] = {"Họ và tên", "Năm sinh", "Thôn", "Hướng sau lớp 9",
+                                         "Trúng tuyển lớp 10", "Ghi chú"};
+    /* the school year before the month's: its grade 9 has just left */
+    int sy = date_school_year((hd_date){year, month, 1}, cfg->school_year_start_month) - 1;
+    hd_leaver *l;
+    int n = leavers_list(db, sy, 0, &l, err);
+    if (n < 0) {
+        memset(d, 0, sizeof *d);
+        return -1;
+    }
+    /* the counts go in the subtitle, so the table keeps its columns narrow */
+    int count[PATH_COUNT] = {0}, missing = 0;
+    for (int i = 0; i < n; i++) {
+        if (l[i].path >= 0)
+            count[l[i].path]++;
+        missing += l[i].not_turned_up;
+    }
+    strbuf sb = {0};
+    sb_addf(&sb, "Học sinh hoàn thành lớp 9 năm học %d-%d: %d em (", sy, sy + 1, n);
+    for (int p = 0; p < PATH_COUNT; p++)
+        sb_addf(&sb, "%s%s: %d", p ? ", " : "", path_label(p, "vi"), count[p]);
+    sb_addf(&sb, "); %d em trúng tuyển lớp 10 chưa nhập học", missing);
+    start(db, d, cfg, "DANH SÁCH HỌC SINH SAU LỚP 9 VÀ HƯỚNG HỌC TIẾP", sb_str(&sb), 6, titles);
+    sb_free(&sb);
+    for (int i = 0; i < n; i++) {
+        char by[16];
+        snprintf(by, sizeof by, "%d", l[i].birth_year);
+        const char *adm = !l[i].admitted ? "" : l[i].not_turned_up ? "Có, chưa nhập học" : "Có";
+        const char *cells[6] = {l[i].child, by, l[i].village, path_label(l[i].path, "vi"), adm,
+                                l[i].note};
+        doc_add_row(d, cells);
+    }
+    leavers_free(l, n);
     return 0;
 }

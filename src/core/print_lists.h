@@ -33,4 +33,9 @@ int doc_support(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d,
 int doc_officials(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d,
                   hd_err *err);
 
+/* After grade 9 (leavers.h): the pupils who left grade 9 in the school year
+ * before the month's, with their paths and who was admitted to grade 10
+ * but has not turned up; then the counts. */
+int doc_leavers(hd_db *db, const hd_config *cfg, int year, int month, hd_doc *d, hd_err *err);
+
 #endif

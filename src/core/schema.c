@@ -733,6 +733,20 @@ static const char *const migration5[] = {
     "  holder TEXT NOT NULL DEFAULT '',\n" STAMPS ",\n"
     "  CHECK (positions = 0 OR holder <> '')\n"
     ");\n",
+    /* After grade 9 (leavers.h): each pupil leaving lower secondary, by
+     * the school year they finished it in, with their path. */
+    "CREATE TABLE leaver (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  child_id INTEGER NOT NULL REFERENCES child(id),\n"
+    "  school_year INTEGER NOT NULL CHECK (school_year BETWEEN 1900 AND 2100),\n"
+    "  path TEXT NOT NULL CHECK (path IN ('grade10','vocational','continuing','undecided',\n"
+    "    'none')),\n"
+    "  admitted INTEGER NOT NULL DEFAULT 0 CHECK (admitted IN (0,1)),\n"
+    "  note TEXT NOT NULL DEFAULT '',\n" STAMPS ",\n"
+    "  UNIQUE (child_id, school_year)\n"
+    ");\n",
+    "CREATE INDEX leaver_year ON leaver(school_year);\n",
 };
 
 static const audited_table audited5[] = {
@@ -742,6 +756,7 @@ static const audited_table audited5[] = {
                 "archived"},
     {"support", "child_id kind source what value date archived"},
     {"household_position", "household_id positions holder archived"},
+    {"leaver", "child_id school_year path admitted note archived"},
 };
 
 static void add_migration5(strbuf *sb)

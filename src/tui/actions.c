@@ -120,6 +120,16 @@ static const tui_action_def defs[ACT_COUNT] = {
     [ACT_POSITION] = {ACT_POSITION, {FN(KEY_F(12)), CTRL('b'), 0}, N_("Positions"),
                       N_("Record who in the household is a cadre, party member, civil servant, "
                          "public employee or association member"), 1},
+    [ACT_RATES] = {ACT_RATES, {'%', FN(KEY_F(6)), 0}, N_("Rates"),
+                   N_("Attendance rates of the month by village, school, class, level or "
+                      "ethnic minority"), 0},
+    [ACT_GO_LEAVERS] = {ACT_GO_LEAVERS, {'e', 0}, N_("After grade 9"),
+                        N_("The pupils who left grade 9 and their paths; those admitted to "
+                           "grade 10 who have not turned up"), 0},
+    /* ^U: "ủng hộ" */
+    [ACT_SUPPORT_ADD] = {ACT_SUPPORT_ADD, {CTRL('u'), 0}, N_("Support"),
+                         N_("Record support given to the selected child (scholarship, gift, "
+                            "books and clothes, fee exemption, boarding)"), 1},
 };
 
 const tui_action_def *actions_def(tui_action a)

@@ -59,6 +59,9 @@ typedef enum tui_action {
     ACT_GO_SUPPORT,
     ACT_GO_OFFICIALS,
     ACT_POSITION,
+    ACT_RATES,
+    ACT_GO_LEAVERS,
+    ACT_SUPPORT_ADD,
     ACT_COUNT
 } tui_action;
 

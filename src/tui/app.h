@@ -104,6 +104,8 @@ tui_screen *screen_commit_form(tui *t, int64_t household_id, int64_t child_id);
  * (screen_attendance.c); the early-warning proposals (screen_warn.c). */
 tui_screen *screen_attendance_new(tui *t);
 tui_screen *screen_warn_new(tui *t);
+/* Attendance rates of a month by a grouping (screen_rates.c). */
+tui_screen *screen_rates_new(tui *t, int year, int month);
 /* The cultured-family review list (screen_family.c). */
 tui_screen *screen_family_new(tui *t);
 /* Dropouts and children at risk by cause (screen_causes.c). */
@@ -112,10 +114,13 @@ tui_screen *screen_causes_new(tui *t);
 tui_screen *screen_sponsors_new(tui *t);
 /* The support register (screen_support.c). */
 tui_screen *screen_support_new(tui *t);
+tui_screen *screen_support_form(tui *t, int64_t child_id);
 /* Children of officials at risk or out of school, and the form recording a
  * household's positions (screen_officials.c). */
 tui_screen *screen_officials_new(tui *t);
 tui_screen *screen_position_form(tui *t, int64_t household_id);
+/* After grade 9 (screen_leavers.c). */
+tui_screen *screen_leavers_new(tui *t);
 
 /* A child: the record and its status history. */
 tui_screen *screen_child_new(tui *t, int64_t child_id);

@@ -24,7 +24,7 @@ typedef struct classes_state {
 } classes_state;
 
 static const tui_action classes_actions[] = {
-    ACT_OPEN, ACT_NEXT_MONTH, ACT_PREV_MONTH, ACT_BACK, ACT_UP, ACT_DOWN, ACT_PAGE_UP,
+    ACT_OPEN, ACT_RATES, ACT_NEXT_MONTH, ACT_PREV_MONTH, ACT_BACK, ACT_UP, ACT_DOWN, ACT_PAGE_UP,
     ACT_PAGE_DOWN, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
@@ -127,6 +127,7 @@ static void classes_key(tui_screen *s, tui *t, tui_action a, tui_key k)
             classes_reload(s, t);
         break;
     }
+    case ACT_RATES: tui_push(t, screen_rates_new(t, c->year, c->month)); break;
     case ACT_OPEN:
         if (c->n)
             tui_push(t, grid_new(t, c->c[c->sel].school_id, c->c[c->sel].school,

@@ -32,7 +32,7 @@ static const tui_action home_actions[] = {
     ACT_GO_CHILDREN, ACT_GO_HOUSEHOLDS, ACT_GO_MEMBERS, ACT_GO_VILLAGES, ACT_GO_SCHOOLS,
     ACT_GO_DUE, ACT_GO_UNASSIGNED, ACT_GO_MINE, ACT_GO_LOAD, ACT_GO_ATTENDANCE, ACT_GO_WARNINGS,
     ACT_GO_FAMILY, ACT_GO_CAUSES, ACT_GO_SPONSORS, ACT_GO_SUPPORT,
-    ACT_GO_OFFICIALS, ACT_OPEN, ACT_UP, ACT_DOWN, ACT_HELP, ACT_QUIT, ACT_NONE,
+    ACT_GO_OFFICIALS, ACT_GO_LEAVERS, ACT_OPEN, ACT_UP, ACT_DOWN, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 /* The case-work counts of the home screen; -1 each when unreadable. */
@@ -264,6 +264,8 @@ static void home_key(tui_screen *s, tui *t, tui_action a, tui_key k)
         tui_push(t, screen_support_new(t));
     else if (a == ACT_GO_OFFICIALS)
         tui_push(t, screen_officials_new(t));
+    else if (a == ACT_GO_LEAVERS)
+        tui_push(t, screen_leavers_new(t));
     else if (a == ACT_OPEN && h->nvillages)
         tui_push(t, screen_list_new(t, LIST_HOUSEHOLDS, h->villages[h->sel].id, 0));
     static const struct {

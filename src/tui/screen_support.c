@@ -10,8 +10,10 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/model.h"
+#include "core/registry.h"
 #include "core/support.h"
 #include "tui/app.h"
+#include "tui/form.h"
 
 enum { SUPPORT_MAX = 1000 };
 
@@ -172,4 +174,99 @@ tui_screen *screen_support_new(tui *t)
     tui_screen *s = tui_screen_new(&support_ops, p, _("Support register"));
     support_reload(s, t);
     return s;
+}
+
+/* ---- recording support for a child (^U on a child of a list) ---------------------- */
+
+typedef struct support_form_state {
+    tui_form *form;
+    int64_t child_id;
+    char labels[5][64];     /* the core's field names, capitalised */
+} support_form_state;
+
+enum { SF_KIND, SF_SOURCE, SF_WHAT, SF_VALUE, SF_DATE };
+
+static const tui_action support_form_actions[] = {
+    ACT_SAVE, ACT_CANCEL, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_HELP, ACT_NONE,
+};
+
+static void support_form_draw(tui_screen *s, tui *t, int top, int height)
+{
+    support_form_state *f = s->st;
+    form_draw(f->form, t, top, height);
+}
+
+static int support_form_write(void *ctx, tui *t, hd_err *err)
+{
+    support_form_state *f = ctx;
+    tui_field *fl = f->form->fields;
+    hd_support_entry e = {.child_id = f->child_id, .kind = fl[SF_KIND].choice};
+    e.source = field_text(&fl[SF_SOURCE]);
+    e.what = field_text(&fl[SF_WHAT]);
+    char *v = field_text(&fl[SF_VALUE]), *d = field_text(&fl[SF_DATE]);
+    e.value = *v ? strtoll(v, NULL, 10) : 0;
+    snprintf(e.date, sizeof e.date, "%s", d);
+    free(v);
+    free(d);
+    int rc = support_add(t->db, &e, err);
+    support_entry_free(&e);
+    return rc;
+}
+
+static void support_form_key(tui_screen *s, tui *t, tui_action a, tui_key k)
+{
+    support_form_state *f = s->st;
+    if (form_screen_key(f->form, t, a, k) == FORM_SAVE)
+        form_screen_save(f->form, t, support_form_write, NULL, f);
+}
+
+static void support_form_free(tui_screen *s)
+{
+    support_form_state *f = s->st;
+    form_free(f->form);
+    free(f);
+}
+
+static const tui_screen_ops support_form_ops = {
+    "form", support_form_actions, 1, support_form_draw, support_form_key, NULL,
+    support_form_free,
+};
+
+/* "Source" from the core's "source", so that its "source: why" lands on
+ * the field. */
+static const char *cap_label(support_form_state *f, int i, const char *word)
+{
+    snprintf(f->labels[i], sizeof f->labels[i], "%s", word);
+    if (f->labels[i][0] >= 'a' && f->labels[i][0] <= 'z')
+        f->labels[i][0] = (char)(f->labels[i][0] - 'a' + 'A');
+    return f->labels[i];
+}
+
+tui_screen *screen_support_form(tui *t, int64_t child_id)
+{
+    support_form_state *f = xcalloc(1, sizeof *f);
+    f->child_id = child_id;
+    hd_child c = {0};
+    hd_err err;
+    char title[300];
+    if (child_get(t->db, child_id, &c, &err) == 0)
+        snprintf(title, sizeof title, _("Support given to %s"), c.full_name);
+    else
+        snprintf(title, sizeof title, "%s", _("Support given to a child"));
+    child_free(&c);
+    f->form = form_new(title);
+    tui_field *kind = form_add(f->form, cap_label(f, SF_KIND, _("kind")), FIELD_CHOICE, 1);
+    for (int k = 0; k < SUPPORT_COUNT && k < FIELD_CHOICES_MAX; k++)
+        kind->choices[kind->nchoices++] = model_label(VOCAB_SUPPORT, k, t->lang);
+    kind->choice = 0;
+    form_add(f->form, cap_label(f, SF_SOURCE, _("source")), FIELD_TEXT, 1);
+    form_add(f->form, cap_label(f, SF_WHAT, _("what was given")), FIELD_TEXT, 0);
+    tui_field *value = form_add(f->form, cap_label(f, SF_VALUE, _("value")), FIELD_NUMBER, 0);
+    value->min = 0;
+    value->max = 2000000000;
+    tui_field *date = form_add(f->form, cap_label(f, SF_DATE, _("date")), FIELD_DATE, 1);
+    char vn[11];
+    date_vn(date_today(), vn);
+    field_set_text(date, vn);
+    return tui_screen_new(&support_form_ops, f, f->form->title);
 }

@@ -73,6 +73,22 @@ wait_for "đề xuất cảnh báo sớm mới (w)"
 [ "$(q "SELECT status FROM child WHERE id = $child")" = enrolled ] ||
     fail "a proposal changed the status"
 
+# the rates of the month: the pupil's village, then by school, then the
+# school year to date (the same: nothing else is entered)
+village=$(q "SELECT v.name FROM child c JOIN household h ON h.id = c.household_id
+             JOIN village v ON v.id = h.village_id WHERE c.id = $child")
+school_name=$(q "SELECT name FROM school WHERE id = $school")
+keys %
+wait_for "Chuyên cần tháng 11/2026, theo thôn"
+wait_for "$village"
+keys F3
+wait_for "Chuyên cần tháng 11/2026, theo trường"
+wait_for "$school_name"
+keys Tab
+wait_for "Chuyên cần từ đầu năm học đến tháng 11/2026, theo trường"
+keys Escape
+wait_for "Chuyên cần tháng 11/2026: chọn lớp"
+
 # the proposals, by score: ours is preceded by those scoring more
 keys Escape
 wait_for "Năm học 2026-2027"

@@ -77,6 +77,52 @@ wait_for "20/11/2026  $kid_name"
 wait_for "Quà: Xe đạp · Quỹ Tiếp bước đến trường"
 keys Escape
 wait_for "Năm học 2026-2027"
+# and from the children list: ^U on the child, a scholarship of 500,000 dated
+# today; saving without the source is refused first
+kid_typed=$(q "SELECT fold FROM child WHERE uid = '$kid'")
+keys 1
+wait_for "Họ và tên"
+type_text "$kid_typed"
+wait_for "$kid_name"
+keys C-u
+wait_for "Hỗ trợ cho em $kid_name"
+keys F2
+wait_for "Một số ô chưa đúng: chưa lưu gì cả."
+[ "$(q 'SELECT count(*) FROM support')" = 1 ] || fail "saved without a source"
+wait_for "Hỗ trợ cho em $kid_name"
+type_text "Hội Khuyến học xã"
+keys Tab
+type_text "Học bổng học kỳ I"
+keys Tab
+type_text "500000"
+keys F2
+wait_for "Đã lưu"
+[ "$(q "SELECT kind || '|' || source || '|' || value || '|' || date FROM support WHERE uid <> (SELECT min(uid) FROM support)")" = "scholarship|Hội Khuyến học xã|500000|2026-11-24" ] ||
+    fail "the support form saved something else"
+keys Escape
+wait_for "300 trẻ"
+keys Escape
+wait_for "Năm học 2026-2027"
+keys t
+wait_for "2 lượt hỗ trợ trong năm học đến tháng 11/2026: 2.000.000 đồng"
+keys Escape
+wait_for "Năm học 2026-2027"
+
+# after grade 9: the pupil recorded as admitted to grade 10 is flagged as
+# not turned up while still registered at a lower level
+nine=$(q "SELECT uid FROM child WHERE level = 'lower_secondary' AND archived = 0
+          AND status = 'enrolled' ORDER BY sort_key LIMIT 1")
+nine_name=$(q "SELECT full_name FROM child WHERE uid = '$nine'")
+"$HD" --db demo.db leaver set "$nine" --year 2025 --path "vào lớp 10" --admitted \
+    --note "Trúng tuyển THPT" >/dev/null || fail "the path was not recorded"
+keys e
+wait_for "Hết lớp 9 năm học 2025-2026: 1 em; 1 em trúng tuyển lớp 10 chưa nhập học"
+wait_for "$nine_name"
+wait_for "Vào lớp 10 · trúng tuyển, chưa nhập học"
+keys -
+wait_for "Hết lớp 9 năm học 2024-2025: 0 em"
+keys Escape
+wait_for "Năm học 2026-2027"
 keys F10
 wait_for "[exited]"
 stop

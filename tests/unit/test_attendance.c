@@ -16,6 +16,7 @@
 #include "core/causes.h"
 #include "core/family.h"
 #include "core/import.h"
+#include "core/leavers.h"
 #include "core/monthly.h"
 #include "core/positions.h"
 #include "core/registry.h"
@@ -335,6 +336,13 @@ static void test_rates(void **state)
             seen = 1;
         }
     assert_true(seen);
+    attendance_rates_free(r, n);
+    /* school: the one school, the same as the commune in October */
+    n = attendance_rates(f->t->db, 2026, 10, 2026, 10, ATT_BY_SCHOOL, "vi", 0, &r, &err);
+    assert_int_equal(n, 1);
+    assert_string_equal(r[0].label, "Trường THCS Ia Dêr");
+    assert_int_equal(r[0].excused * 100 + r[0].unexcused, 606);   /* 2+4, 1+5 */
+    assert_float_equal(r[0].rate, 100.0 * 72 / 84, 1e-9);
     attendance_rates_free(r, n);
     /* level: all lower secondary, the same as the commune in October */
     n = attendance_rates(f->t->db, 2026, 10, 2026, 10, ATT_BY_LEVEL, "vi", 0, &r, &err);
@@ -874,6 +882,63 @@ static void test_officials(void **state)
     position_free(&p);
 }
 
+/* ---- after grade 9 -------------------------------------------------------------------- */
+
+static void test_leavers(void **state)
+{
+    fixture *f = *state;
+    hd_err err;
+    assert_int_equal(path_lookup("vào lớp 10"), PATH_GRADE10);
+    assert_int_equal(path_lookup("hoc nghe"), PATH_VOCATIONAL);
+    assert_int_equal(path_lookup("GDTX"), PATH_CONTINUING);
+    assert_int_equal(path_lookup("đi chăn bò"), -1);
+    /* 2025-2026's grade 9: Ánh admitted to grade 10 but still in lower
+     * secondary (not turned up); Dợ admitted, now in upper secondary (turned
+     * up); Hờ vocational; H'Bơr undecided */
+    hd_child c;
+    assert_int_equal(child_get(f->t->db, f->c[2], &c, &err), 0);
+    c.level = LEVEL_UPPER_SECONDARY;
+    c.grade = 10;
+    assert_int_equal(child_update(f->t->db, &c, &err), 0);
+    child_free(&c);
+    struct { int64_t id; int path, admitted; } in[4] = {
+        {f->c[0], PATH_GRADE10, 1}, {f->c[2], PATH_GRADE10, 1}, {f->c[3], PATH_VOCATIONAL, 0},
+        {f->c[1], PATH_UNDECIDED, 0},
+    };
+    for (int i = 0; i < 4; i++) {
+        hd_leaver l = {.child_id = in[i].id, .school_year = 2025, .path = in[i].path,
+                       .admitted = in[i].admitted, .note = NULL};
+        assert_int_equal(leaver_set(f->t->db, &l, &err), 0);
+        assert_int_equal(l.version, 1);
+    }
+    /* again from version 0: a conflict; a year not started; an unknown path */
+    hd_leaver l = {.child_id = f->c[3], .school_year = 2025, .path = PATH_NONE, .note = NULL};
+    assert_int_equal(leaver_set(f->t->db, &l, &err), HD_CONFLICT);
+    l.version = 1;
+    assert_int_equal(leaver_set(f->t->db, &l, &err), 0);
+    l = (hd_leaver){.child_id = f->c[3], .school_year = 2027, .path = PATH_NONE, .note = NULL};
+    assert_int_equal(leaver_set(f->t->db, &l, &err), -1);
+    l.school_year = 2025;
+    l.path = PATH_COUNT;
+    assert_int_equal(leaver_set(f->t->db, &l, &err), -1);
+    hd_leaver *r;
+    int n = leavers_list(f->t->db, 2025, 0, &r, &err);
+    assert_int_equal(n, 4);
+    int missing = 0;
+    for (int i = 0; i < n; i++) {
+        missing += r[i].not_turned_up;
+        if (r[i].child_id == f->c[0])
+            assert_true(r[i].not_turned_up);
+        if (r[i].child_id == f->c[2])
+            assert_false(r[i].not_turned_up);
+        if (r[i].child_id == f->c[3])
+            assert_int_equal(r[i].path, PATH_NONE);
+    }
+    assert_int_equal(missing, 1);
+    leavers_free(r, n);
+    assert_int_equal(testdb_long(f->t, "SELECT count(*) FROM audit WHERE tbl = 'leaver'"), 5);
+}
+
 /* ---- the config --------------------------------------------------------------------- */
 
 static void test_config_rules(void **state)
@@ -934,6 +999,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sponsors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_support, setup, teardown),
         cmocka_unit_test_setup_teardown(test_officials, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_leavers, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
