@@ -68,6 +68,15 @@ int cmd_restore(cli_ctx *cx);
 int cmd_audit(cli_ctx *cx);
 /* Users and roles (cmd_user.c). */
 int cmd_user(cli_ctx *cx);
+/* Attendance rates and the early warning (cmd_attendance.c, cmd_warn.c). */
+int cmd_attendance(cli_ctx *cx);
+int cmd_warn(cli_ctx *cx);
+/* The support register (cmd_support.c). */
+int cmd_support(cli_ctx *cx);
+/* Positions held in a household (cmd_position.c). */
+int cmd_position(cli_ctx *cx);
+/* After grade 9 (cmd_leaver.c). */
+int cmd_leaver(cli_ctx *cx);
 /* Printed documents (cmd_print.c). */
 int cmd_print(cli_ctx *cx);
 

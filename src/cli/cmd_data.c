@@ -94,7 +94,8 @@ static int table_arg(const char *cmd, const char *name)
     int t = name ? columns_table(name) : -1;
     if (t < 0)
         /* TRANSLATORS: the table names are typed as they are; keep them. */
-        cli_error(_("%s: which table? one of villages, households, children, members, schools"),
+        cli_error(_("%s: which table? one of villages, households, children, members, schools, "
+                    "attendance"),
                   cmd);
     return t;
 }
@@ -150,6 +151,7 @@ int cmd_import(cli_ctx *cx)
     int show = args_flag(&cx->argc, cx->argv, "--show-mapping");
     hd_import_opts o = {.dry_run = dry,
                         .school_year_start_month = cx->cfg.school_year_start_month,
+                        .school_months = cx->cfg.school_year_months,
                         .sheet = args_value(&cx->argc, cx->argv, "--sheet"),
                         .profile = args_value(&cx->argc, cx->argv, "--profile")};
     if (args_unknown(cx->argc, cx->argv))

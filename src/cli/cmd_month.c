@@ -19,14 +19,14 @@
 /* Case-work figures belong to households: shown for all levels only. */
 static int household_figure(int f)
 {
-    return f >= MF_AT_RISK_HOUSEHOLDS;
+    return f >= MF_AT_RISK_HOUSEHOLDS && f <= MF_COMMITMENTS_BROKEN;
 }
 
 static char *cell_text(int f, double x)
 {
     if (isnan(x))
         return xstrdup("-");
-    if (f == MF_MOBILIZATION_RATE || f == MF_DROPOUT_RATE)
+    if (f == MF_MOBILIZATION_RATE || f == MF_DROPOUT_RATE || f == MF_ATTENDANCE_RATE)
         return xasprintf("%.2f %%", x);
     return xasprintf("%.0f", x);
 }

@@ -12,9 +12,10 @@
 
 static const char *usage_text(void)
 {
-    return _("usage: huydong print committee|visits|at-risk|dropouts|evaluation|report "
-             "[--month YYYY-MM] [--width 80|132] "
-             "[--to text FILE|csv FILE|xlsx FILE|pdf FILE|printer]");
+    return _("usage: huydong print DOC [--month YYYY-MM] [--width 80|132] "
+             "[--to text FILE|csv FILE|xlsx FILE|pdf FILE|printer]\n"
+             "  DOC: committee, visits, at-risk, dropouts, evaluation, report, officials, "
+             "sponsors, family-review, leavers, support, causes");
 }
 
 /* Where the document goes: "text", "csv", "pdf" take the next argument. */

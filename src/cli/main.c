@@ -26,7 +26,7 @@ static const struct {
     {"import", cmd_import,
      "import TABLE FILE.csv|FILE.xlsx [--sheet S] [--profile P] [--dry-run]",
      /* TRANSLATORS: villages, households... are typed as they are; keep them. */
-     N_("import villages|households|children|members|schools")},
+     N_("import villages|households|children|members|schools|attendance")},
     {"import", cmd_import, "import --show-mapping [TABLE] FILE [--sheet S] [--profile P]",
      N_("show how each column of the file would be read; nothing is written")},
     {"export", cmd_export, "export TABLE [FILE.csv|FILE.xlsx]",
@@ -73,7 +73,19 @@ static const struct {
      N_("a month's figures per level, or the party branches' ratings")},
     {"month", cmd_month, "month close|show MONTH [--reason T|--version N]",
      N_("freeze a month's figures and ratings; show a closed month")},
-    {"print", cmd_print, "print at-risk|dropouts [OPTION]...",
+    {"attendance", cmd_attendance, "attendance MONTH [--year] [--by GROUP]",
+     N_("attendance rates for a month or the school year to date")},
+    {"warn", cmd_warn, "warn run|list|confirm|dismiss|review ...",
+     N_("early warning: proposals to flag children at risk, and the rules' record")},
+    {"position", cmd_position, "position set|show HOUSEHOLD [--holds LIST --holder TEXT]",
+     N_("who in a household is a cadre, party member, civil servant, public employee or "
+        "association member")},
+    {"leaver", cmd_leaver, "leaver set|list ...",
+     N_("after grade 9: each pupil's path (grade 10, vocational, continuing education...)")},
+    {"support", cmd_support, "support add|list|totals ...",
+     N_("the support register: scholarships, gifts, books and clothes, fee exemption, "
+        "boarding")},
+    {"print", cmd_print, "print at-risk|dropouts|family-review|causes|sponsors|support|officials|leavers [OPTION]...",
      N_("print a list (--month M, --width 80|132, --to text|csv|pdf FILE, --to printer)")},
 };
 

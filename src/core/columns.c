@@ -75,6 +75,26 @@ static const hd_column school_cols[] = {
     {COL_ARCHIVED, "Lưu trữ", "archived", "luu tru"},
 };
 
+/* A school's monthly attendance sheet: the pupil by its code, or by name
+ * and date of birth (the class narrows a shared name). */
+static const hd_column attendance_cols[] = {
+    {COL_UID, "Mã", "uid", "ma|ma tre|ma hoc sinh noi bo|id|child uid"},
+    {COL_C_NAME, "Họ và tên", "full name", "ho ten|ho ten hs|ho va ten hoc sinh|ten|name"},
+    {COL_C_BIRTH, "Ngày sinh", "birth date", "ngay thang nam sinh|nam sinh|birth|dob"},
+    {COL_C_SCHOOL, "Trường", "school", "truong hoc|ten truong|truong"},
+    {COL_C_CLASS, "Lớp", "class", "ten lop|lop hoc"},
+    {COL_A_MONTH, "Tháng", "month", "thang nam|ky"},
+    {COL_A_SCHOOL_DAYS, "Số ngày học", "school days",
+     "ngay hoc|so ngay hoc trong thang|tong so ngay|so buoi hoc|school_days"},
+    {COL_A_EXCUSED, "Vắng có phép", "absent with leave",
+     "nghi co phep|vang cp|co phep|absent excused|excused"},
+    {COL_A_UNEXCUSED, "Vắng không phép", "absent without leave",
+     "nghi khong phep|vang kp|khong phep|absent unexcused|unexcused"},
+    {COL_A_CONSECUTIVE, "Vắng liên tiếp", "days absent in a row",
+     "nghi lien tiep|so ngay vang lien tiep|vang lien tuc|consecutive"},
+    {COL_A_REPEATING, "Lưu ban", "repeating", "luu ban|hoc lai|o lai lop|repeating grade"},
+};
+
 static const struct {
     const char *name;
     const hd_column *cols;
@@ -85,6 +105,7 @@ static const struct {
     [TABLE_CHILDREN] = {"children", child_cols, HD_ARRAY_LEN(child_cols)},
     [TABLE_MEMBERS] = {"members", member_cols, HD_ARRAY_LEN(member_cols)},
     [TABLE_SCHOOLS] = {"schools", school_cols, HD_ARRAY_LEN(school_cols)},
+    [TABLE_ATTENDANCE] = {"attendance", attendance_cols, HD_ARRAY_LEN(attendance_cols)},
 };
 
 const hd_column *columns_of(hd_table t, size_t *n)

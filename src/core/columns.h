@@ -8,6 +8,7 @@
 
 typedef enum hd_table {
     TABLE_VILLAGES, TABLE_HOUSEHOLDS, TABLE_CHILDREN, TABLE_MEMBERS, TABLE_SCHOOLS,
+    TABLE_ATTENDANCE, /* a school's monthly sheet (attendance.h) */
     TABLE_COUNT
 } hd_table;
 
@@ -28,6 +29,9 @@ typedef enum hd_col {
     COL_M_NAME, COL_M_ORG, COL_M_ROLE, COL_M_VILLAGE, COL_M_SCHOOL, COL_M_PHONE, COL_M_LOGIN,
     /* schools */
     COL_S_NAME, COL_S_LEVELS, COL_S_ADDRESS,
+    /* attendance (the pupil by COL_UID, or COL_C_NAME + COL_C_BIRTH) */
+    COL_A_MONTH, COL_A_SCHOOL_DAYS, COL_A_EXCUSED, COL_A_UNEXCUSED, COL_A_CONSECUTIVE,
+    COL_A_REPEATING,
     COL_ARCHIVED,
     /* only in the sheets of an import profile (profile.h) */
     COL_P_PROVINCE, COL_P_DISTRICT, COL_P_COMMUNE, COL_P_VILLAGE_CODE, COL_P_FORM,

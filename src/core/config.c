@@ -58,6 +58,22 @@ static const char *const print_inputs[] = {"pdf", "text", NULL};
 #define S_RISK(code, i, d, h) \
     S_NUM("risk.weights." code, OFFI(risk_weight, i), 0, 100, d, h)
 
+#define OFFW(f, i) (offsetof(hd_config, f) + (size_t)(i) * sizeof(double))
+#define S_WEIGHT(code, i, d, h) \
+    S_NUM("warning.rules." code ".weight", OFFW(warn_weight, i), 0, 100, d, h)
+#define S_WLIM(code, i, lo, hi, d, h) \
+    S_NUM("warning.rules." code ".threshold", OFFW(warn_limit, i), lo, hi, d, h)
+
+static const char *const warn_rule_names[WRULE_COUNT] = {
+    "chronic_absence", "consecutive_absence", "repeated_grade", "earlier_dropout",
+    "sibling_dropout", "poverty", "parents_away", "seasonal_work", "living_in_fields",
+};
+
+const char *config_warn_rule_name(int r)
+{
+    return r >= 0 && r < WRULE_COUNT ? warn_rule_names[r] : "";
+}
+
 /* Level and risk codes are those of model.h (a unit test checks it). */
 static const setting schema[] = {
     S_STR("database.path", db_path, "huydong.db", F_NONEMPTY | F_RAW, NULL,
@@ -74,6 +90,9 @@ static const setting schema[] = {
           "Name of the committee chair (trưởng ban) printed in the signature block."),
     S_INT("school_year.start_month", school_year_start_month, 1, 12, 9,
           "Month in which the school year (năm học) starts."),
+    S_INT("school_year.months", school_year_months, 1, 12, 9,
+          "Months of teaching from the start month (9: September to May); attendance is "
+          "recorded for these months only."),
     S_STR("ui.language", language, "vi", F_NONEMPTY, languages,
           "Language of the interface: vi (Vietnamese) or en (English)."),
     S_BOOL("ui.ascii", ascii, 0,
@@ -116,6 +135,32 @@ static const setting schema[] = {
     S_RISK("other", RISK_OTHER, 1.0, "Risk-score weight of any other recorded reason."),
     S_NUM("risk.threshold", OFF(risk_threshold), 0, 1000, 3.0,
           "Risk score (sum of the weights of a child's factors) from which the child counts as at risk."),
+    S_NUM("warning.threshold", OFF(warn_threshold), 0, 1000, 3.0,
+          "Early warning: a child whose rules' weights add up to this score in a month is "
+          "proposed to the committee (cảnh báo sớm)."),
+    S_WLIM("chronic_absence", WRULE_CHRONIC_ABSENCE, 1, 100, 10.0,
+           "Chronic absence fires when a pupil misses at least this percentage of the "
+           "month's school days (with or without leave)."),
+    S_WEIGHT("chronic_absence", WRULE_CHRONIC_ABSENCE, 3.0, "Weight of chronic absence."),
+    S_WLIM("consecutive_absence", WRULE_CONSECUTIVE_ABSENCE, 1, 31, 5.0,
+           "A run of consecutive absence fires when the school reports at least this many "
+           "school days absent in a row in the month."),
+    S_WEIGHT("consecutive_absence", WRULE_CONSECUTIVE_ABSENCE, 3.0,
+             "Weight of a run of consecutive days absent."),
+    S_WEIGHT("repeated_grade", WRULE_REPEATED_GRADE, 1.5,
+             "Weight of repeating the grade this school year (lưu ban)."),
+    S_WEIGHT("earlier_dropout", WRULE_EARLIER_DROPOUT, 2.0,
+             "Weight of a dropout in an earlier school year."),
+    S_WEIGHT("sibling_dropout", WRULE_SIBLING_DROPOUT, 1.5,
+             "Weight of a brother or sister in the household who dropped out."),
+    S_WEIGHT("poverty", WRULE_POVERTY, 1.0,
+             "Weight of a poor or near-poor household (or poverty recorded as a risk)."),
+    S_WEIGHT("parents_away", WRULE_PARENTS_AWAY, 1.0,
+             "Weight of parents working far away (recorded risk factor)."),
+    S_WEIGHT("seasonal_work", WRULE_SEASONAL_WORK, 1.0,
+             "Weight of seasonal harvest work (recorded risk factor)."),
+    S_WEIGHT("living_in_fields", WRULE_LIVING_IN_FIELDS, 1.0,
+             "Weight of a family living out in the fields (recorded risk factor)."),
     S_INT("casework.visit_interval_days", visit_interval_days, 1, 365, 30,
           "An at-risk child with no home visit for this many days is flagged as overdue."),
     S_INT("casework.report_response_days", report_response_days, 1, 365, 7,

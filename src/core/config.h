@@ -39,6 +39,20 @@ typedef struct hd_import_profile {
     char **synonyms; /* for each key: folded header texts, '|'-separated */
     int line;        /* in the config file */
 } hd_import_profile;
+/* The early-warning rules (warning.h): each has a weight, some a
+ * threshold; their names are the keys of warning.rules in the file. */
+typedef enum hd_warn_rule {
+    WRULE_CHRONIC_ABSENCE,     /* missing >= threshold % of the month's school days */
+    WRULE_CONSECUTIVE_ABSENCE, /* a run of >= threshold school days absent */
+    WRULE_REPEATED_GRADE,      /* repeating the grade (lưu ban) this school year */
+    WRULE_EARLIER_DROPOUT,     /* dropped out in an earlier school year */
+    WRULE_SIBLING_DROPOUT,     /* a brother or sister in the household dropped out */
+    WRULE_POVERTY,             /* poor or near-poor household, or poverty recorded */
+    WRULE_PARENTS_AWAY,
+    WRULE_SEASONAL_WORK,
+    WRULE_LIVING_IN_FIELDS,
+    WRULE_COUNT
+} hd_warn_rule;
 
 typedef struct hd_config {
     char *path;                      /* file read; NULL for built-in defaults */
@@ -50,6 +64,7 @@ typedef struct hd_config {
     char *province;
     char *committee_chair;           /* name in the signature block */
     int school_year_start_month;     /* 1..12, default 9 */
+    int school_year_months;          /* months of teaching from the start, default 9 */
     char *language;                  /* "vi" or "en" */
     int ascii;                       /* show text without diacritics */
     int mono;                        /* monochrome */
@@ -62,6 +77,10 @@ typedef struct hd_config {
     double risk_threshold;           /* score from which a child counts at risk */
     int visit_interval_days;         /* at-risk child with no visit for N days is flagged */
     int report_response_days;        /* a report must lead to action within N days */
+
+    double warn_threshold;           /* score from which a child is proposed */
+    double warn_weight[WRULE_COUNT];
+    double warn_limit[WRULE_COUNT];  /* the rule's threshold; 0 for rules without one */
 
     char **ratings;                  /* best first; owned */
     size_t n_ratings;
@@ -96,6 +115,9 @@ void config_free(hd_config *c);
 
 /* The measures a rating rule may name (NULL-terminated). */
 const char *const *config_measures(void);
+
+/* "chronic_absence", …: the name of an early-warning rule in the file. */
+const char *config_warn_rule_name(int r);
 
 /* Writes the settings table as Markdown (for docs/config.md). */
 void config_write_doc(FILE *fp);

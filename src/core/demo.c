@@ -34,7 +34,8 @@ void demo_opts_small(demo_opts *o)
 void demo_opts_district(demo_opts *o)
 {
     *o = (demo_opts){.villages = 200, .households = 40000, .children = 100000,
-                     .members = 2000, .schools = 60, .seed = 2026, .history_months = 26};
+                     .members = 2000, .schools = 60, .seed = 2026, .history_months = 26,
+                     .attendance_months = 10};
 }
 
 /* ---- villages ------------------------------------------------------------- */
@@ -948,6 +949,67 @@ static void demo_gen_free(demo_gen *g)
     sb_free(&g->sb);
 }
 
+/* One month's attendance for every pupil in school on its 15th (or today),
+ * set-wise and deterministic: the values come from a hash of the child and
+ * the month.  Most pupils miss no day; a few miss many; children at risk
+ * miss more.  Repeating the grade is the child's for the whole year. */
+static int demo_attendance_month(demo_gen *g, int y, int m, hd_err *err)
+{
+    char month[8], mid[11];
+    snprintf(month, sizeof month, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
+    hd_date d = {y, m, 15};
+    if (date_to_days(d) > g->today)
+        d = date_from_days(g->today);
+    date_iso(d, mid);
+    sqlite3_stmt *st = db_prepare(g->db,
+        "WITH k AS (SELECT c.id, c.uid, (c.id * 2654435761 + ?2 * 97531 + ?4) % 1000003 AS h,"
+        "   (SELECT s.status FROM child_status s WHERE s.child_id = c.id AND s.date <= ?3"
+        "    ORDER BY s.date DESC, s.id DESC LIMIT 1) AS st FROM child c"
+        "   WHERE c.archived = 0 AND c.level IS NOT NULL),"
+        " a AS (SELECT id, uid, h, 20 + h % 4 AS sd,"
+        "   CASE WHEN h % 100 < 80 THEN 0 WHEN h % 100 < 92 THEN 1 WHEN h % 100 < 97 THEN 2"
+        "   WHEN h % 100 < 99 THEN 3 + (h / 100) % 2 ELSE 5 + (h / 100) % 4 END"
+        "   + CASE WHEN st = 'at_risk' THEN 2 + (h / 1000) % 4 ELSE 0 END AS ab"
+        "   FROM k WHERE st IN ('enrolled','at_risk','returned'))"
+        " INSERT INTO attendance(uid, child_id, month, school_days, absent_excused,"
+        "   absent_unexcused, consecutive, repeating, source)"
+        " SELECT uid || '@' || ?1, id, ?1, sd, ab - ab * ((h / 7) % 3) / 2,"
+        "   ab * ((h / 7) % 3) / 2, CASE WHEN (h / 11) % 2 = 0 THEN NULL"
+        "   ELSE (h / 13) % (ab + 1) END, (id * 7919 + ?5) % 100 < 2, 'demo' FROM a");
+    sqlite3_bind_text(st, 1, month, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, y * 12 + m);
+    sqlite3_bind_text(st, 3, mid, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)(g->o->seed % 1000));
+    sqlite3_bind_int(st, 5, date_school_year(d, 9));
+    int rc = sqlite3_step(st);
+    db_finish(g->db, st);
+    return rc == SQLITE_DONE ? 0 : db_fail(g->db, err, _("demo: writing the attendance"));
+}
+
+/* The last o->attendance_months teaching months (September to May) up to
+ * today's month. */
+static int demo_attendance(demo_gen *g, hd_err *err)
+{
+    /* the first history entries the bulk mode keeps for its end are needed
+     * now, to know who is in school (writing them twice is impossible) */
+    if (db_bulk_active(g->db) && db_exec(g->db, BULK_FIRST_ENTRY_SQL ";", err) < 0)
+        return -1;
+    hd_date t = date_from_days(g->today);
+    int y = t.year, m = t.month, done = 0;
+    for (int i = 0; i < 36 && done < g->o->attendance_months; i++) {
+        if ((m - 9 + 12) % 12 < 9) {
+            if (demo_attendance_month(g, y, m, err) < 0)
+                return -1;
+            done++;
+        }
+        if (--m < 1) {
+            m = 12;
+            y--;
+        }
+    }
+    return 0;
+}
+
 int demo_generate(hd_db *db, const demo_opts *o, hd_err *err)
 {
     char code[16];
@@ -975,6 +1037,8 @@ int demo_generate(hd_db *db, const demo_opts *o, hd_err *err)
         rc = demo_member_one(&g, i, err);
     if (rc == 0)
         rc = demo_households(&g, err);
+    if (rc == 0 && o->attendance_months > 0)
+        rc = demo_attendance(&g, err);
     hd_err e2;
     if (bulk && db_bulk_end(db, rc == 0 ? err : &e2) < 0)
         rc = -1;

@@ -23,6 +23,8 @@ typedef struct demo_opts {
     int history_months; /* histories start with the school year this far back */
     const char *chair_login; /* the chair's login (the user running the demo), NULL:
                                 a made-up one; the demo's users get roles (authz.h) */
+    int attendance_months; /* the last N teaching months (to today's) get
+                            * attendance for every pupil in school; 0: none */
 } demo_opts;
 
 /* The demo commune: 8 villages, 4 schools, 120 households, 300 children,
@@ -30,7 +32,8 @@ typedef struct demo_opts {
 void demo_opts_small(demo_opts *o);
 
 /* Bench scale: 200 villages, 60 schools, 40,000 households, 100,000
- * children, 2,000 members, about 300,000 status entries. */
+ * children, 2,000 members, about 300,000 status entries, and attendance for
+ * the last 10 teaching months (about 1,000,000 rows). */
 void demo_opts_district(demo_opts *o);
 
 /* Adds the records to db, which must already have its commune row

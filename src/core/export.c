@@ -44,6 +44,13 @@ static const char *const export_sql[TABLE_COUNT] = {
         " LEFT JOIN school s ON s.id = m.school_id ORDER BY m.sort_key, m.id",
     [TABLE_SCHOOLS] =
         "SELECT uid, name, levels, address, archived FROM school ORDER BY sort_key, id",
+    [TABLE_ATTENDANCE] =
+        "SELECT c.uid, c.full_name, coalesce(c.birth_date, c.birth_year), coalesce(s.name, ''),"
+        " c.class_name, a.month, a.school_days, a.absent_excused, a.absent_unexcused,"
+        " a.consecutive, a.repeating"
+        " FROM attendance a JOIN child c ON c.id = a.child_id"
+        " LEFT JOIN school s ON s.id = c.school_id WHERE a.archived = 0"
+        " ORDER BY a.month, s.sort_key, c.class_name, c.sort_key, c.id",
 };
 
 static char *risk_labels(unsigned risk)
@@ -87,6 +94,9 @@ static char *cell(hd_col c, sqlite3_stmt *st, int i)
     case COL_C_RISK: return risk_labels((unsigned)sqlite3_column_int(st, i));
     case COL_C_BIRTH:
     case COL_C_STATUS_DATE: return iso_to_vn(v);
+    case COL_A_REPEATING: return xstrdup(sqlite3_column_int(st, i) ? "x" : "");
+    case COL_A_MONTH: /* 2026-10 -> 10/2026, as the sheets write it */
+        return strlen(v) == 7 ? xasprintf("%.2s/%.4s", v + 5, v) : xstrdup(v);
     default: return xstrdup(v);
     }
     switch (c) {

@@ -503,12 +503,18 @@ int imp_required_columns(importer *im)
     static const hd_col children[] = {COL_C_NAME, COL_C_BIRTH};
     static const hd_col members[] = {COL_M_NAME};
     static const hd_col schools[] = {COL_S_NAME};
+    static const hd_col attendance[] = {COL_A_MONTH, COL_A_SCHOOL_DAYS};
     switch (im->table) {
     case TABLE_VILLAGES: return need_columns(im, villages, HD_ARRAY_LEN(villages));
     case TABLE_HOUSEHOLDS: return need_columns(im, households, HD_ARRAY_LEN(households));
     case TABLE_CHILDREN: return need_columns(im, children, HD_ARRAY_LEN(children));
     case TABLE_MEMBERS: return need_columns(im, members, HD_ARRAY_LEN(members));
     case TABLE_SCHOOLS: return need_columns(im, schools, HD_ARRAY_LEN(schools));
+    case TABLE_ATTENDANCE:
+        if (!im->header[COL_UID] && (!im->header[COL_C_NAME] || !im->header[COL_C_BIRTH]))
+            imp_bad(im, COL_COUNT, "%s", _("the file names no pupil: give the column 'Mã' "
+                                           "(code), or 'Họ và tên' and 'Ngày sinh'"));
+        return need_columns(im, attendance, HD_ARRAY_LEN(attendance));
     default: return -1;
     }
 }
@@ -521,6 +527,7 @@ static void import_row(importer *im)
     case TABLE_CHILDREN: imp_child_row(im); break;
     case TABLE_MEMBERS: imp_member_row(im); break;
     case TABLE_SCHOOLS: imp_school_row(im); break;
+    case TABLE_ATTENDANCE: imp_attendance_row(im); break;
     default: break;
     }
 }
@@ -609,7 +616,9 @@ int import_file(hd_db *db, hd_table table, const char *path, const hd_import_opt
         }
     }
     importer im = {.db = db, .table = table, .path = path,
-                   .start_month = opts->school_year_start_month, .errors = errors,
+                   .start_month = opts->school_year_start_month,
+                   .school_months = opts->school_months ? opts->school_months : 9,
+                   .errors = errors,
                    .warnings = warnings, .stats = stats};
     if (!book && opts->profile && !(im.profile = profile_find(opts->profile))) {
         fclose(fp);
@@ -651,6 +660,15 @@ int import_csv(hd_db *db, hd_table table, const char *path, int dry_run,
                int school_year_start_month, hd_import_stats *stats, hd_msgs *errors,
                hd_msgs *warnings, hd_err *err)
 {
-    hd_import_opts o = {.dry_run = dry_run, .school_year_start_month = school_year_start_month};
+    return import_csv_months(db, table, path, dry_run, school_year_start_month, 9, stats,
+                             errors, warnings, err);
+}
+
+int import_csv_months(hd_db *db, hd_table table, const char *path, int dry_run,
+                      int school_year_start_month, int school_months, hd_import_stats *stats,
+                      hd_msgs *errors, hd_msgs *warnings, hd_err *err)
+{
+    hd_import_opts o = {.dry_run = dry_run, .school_year_start_month = school_year_start_month,
+                        .school_months = school_months};
     return import_file(db, table, path, &o, stats, errors, warnings, err);
 }

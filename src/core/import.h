@@ -33,6 +33,11 @@ typedef struct hd_import_stats {
 int import_csv(hd_db *db, hd_table table, const char *path, int dry_run,
                int school_year_start_month, hd_import_stats *stats, hd_msgs *errors,
                hd_msgs *warnings, hd_err *err);
+/* The same, naming the school year's teaching months (school_year.months):
+ * an attendance sheet's months must fall in them. */
+int import_csv_months(hd_db *db, hd_table table, const char *path, int dry_run,
+                      int school_year_start_month, int school_months, hd_import_stats *stats,
+                      hd_msgs *errors, hd_msgs *warnings, hd_err *err);
 
 /* The same for a CSV file or an Excel workbook (.xlsx, told by its content):
  * in a workbook, the sheet named by `sheet` (its name or its number from 1;
@@ -42,6 +47,7 @@ int import_csv(hd_db *db, hd_table table, const char *path, int dry_run,
 typedef struct hd_import_opts {
     int dry_run;
     int school_year_start_month;
+    int school_months;   /* teaching months from the start (attendance); 0: 9 */
     const char *sheet;
     const char *profile; /* profile.h; NULL: chosen by the sheet */
 } hd_import_opts;

@@ -24,6 +24,7 @@ typedef struct importer {
     const char *status_reason;     /* this row's status code's meaning, or NULL */
     size_t src_col[COL_COUNT];     /* column of the file each field comes from */
     int start_month;
+    int school_months;             /* attendance: teaching months from start_month */
     int col_of_field[MAX_COLUMNS]; /* CSV column index -> hd_col, -1 = ignored */
     size_t ncols;
     char *header[COL_COUNT];       /* header as written, for messages; owned */
@@ -111,5 +112,6 @@ void imp_school_row(importer *im);
 void imp_household_row(importer *im);
 void imp_child_row(importer *im);
 void imp_member_row(importer *im);
+void imp_attendance_row(importer *im);   /* import_attendance.c */
 
 #endif

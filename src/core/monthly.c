@@ -17,7 +17,7 @@ static const char *const figure_names[MF_COUNT] = {
     "dropouts_month", "dropouts_year", "dropout_rate", "returned_month", "returned_year",
     "at_risk", "at_risk_assigned", "at_risk_visited", "at_risk_households",
     "households_assigned", "visits", "commitments", "commitments_active", "commitments_kept",
-    "commitments_broken",
+    "commitments_broken", "pupil_days", "days_present", "attendance_rate",
 };
 
 static const char *const figure_labels[MF_COUNT] = {
@@ -29,7 +29,9 @@ static const char *const figure_labels[MF_COUNT] = {
     N_("Households with a child at risk"), N_("  of which with someone assigned"),
     N_("Visits this month"), N_("Commitments signed this school year"),
     N_("  active"), N_("  kept"), N_("  broken"),
+    N_("Pupil-days of school this month"), N_("  of which present"), N_("Attendance rate"),
 };
+_Static_assert(sizeof figure_labels / sizeof *figure_labels == MF_COUNT, "a label a figure");
 
 const char *monthly_figure_label(int f)
 {
@@ -342,6 +344,34 @@ _Static_assert(MF_VISITS == 15 && MF_COMMITMENTS == 16 && MF_COMMITMENTS_ACTIVE 
                    MF_COMMITMENTS_KEPT == 18 && MF_COMMITMENTS_BROKEN == 19,
                "figure numbers in visit_sql and commit_sql");
 
+/* The month's attendance by village, level and ethnic minority (?3 is the
+ * month's first day: its first seven characters are the month). */
+static const char attendance_sql[] =
+    "SELECT coalesce(h.village_id, 0), c.level, c.ethnic_minority, sum(a.school_days),"
+    " sum(a.school_days - a.absent_excused - a.absent_unexcused)"
+    " FROM attendance a JOIN child c ON c.id = a.child_id"
+    " LEFT JOIN household h ON h.id = c.household_id"
+    " WHERE a.month = substr(?3, 1, 7) AND a.archived = 0 AND c.archived = 0"
+    " AND ?1 = ?1 AND ?2 = ?2 AND ?4 = ?4 AND ?5 = ?5"
+    " GROUP BY 1, 2, 3";
+
+static int attendance(hd_db *db, hd_month *m, const char *since, hd_err *err)
+{
+    sqlite3_stmt *st = db_prepare(db, attendance_sql);
+    bind_dates(st, m, since);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        hd_month_village *v = village_of(m, sqlite3_column_int64(st, 0));
+        const char *code = (const char *)sqlite3_column_text(st, 1);
+        int lv = code ? model_from_code(VOCAB_LEVEL, code) : -1;
+        int em = sqlite3_column_int(st, 2);
+        add_cols(m, v, lv, em, MF_PUPIL_DAYS, (double)sqlite3_column_int64(st, 3));
+        add_cols(m, v, lv, em, MF_DAYS_PRESENT, (double)sqlite3_column_int64(st, 4));
+    }
+    db_finish(db, st);
+    return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("computing the figures"));
+}
+
 static double ratio(double a, double b)
 {
     return b > 0 ? 100.0 * a / b : NAN;
@@ -354,6 +384,7 @@ static void rates(hd_month *m)
             double *v = m->v[i].col[c].v;
             v[MF_MOBILIZATION_RATE] = ratio(v[MF_ENROLLED_AGE], v[MF_SCHOOL_AGE]);
             v[MF_DROPOUT_RATE] = ratio(v[MF_DROPOUTS_YEAR], v[MF_ENROLLED_AT_START]);
+            v[MF_ATTENDANCE_RATE] = ratio(v[MF_DAYS_PRESENT], v[MF_PUPIL_DAYS]);
         }
 }
 
@@ -361,7 +392,7 @@ static int compute(hd_db *db, hd_month *m, const char *since, hd_err *err)
 {
     if (villages(db, m, err) < 0 || children(db, m, since, err) < 0 ||
         per_village(db, m, visit_sql, since, err) < 0 ||
-        per_village(db, m, commit_sql, since, err) < 0)
+        per_village(db, m, commit_sql, since, err) < 0 || attendance(db, m, since, err) < 0)
         return -1;
     rates(m);
     return 0;
@@ -472,11 +503,13 @@ int monthly_measure(const hd_month_village *v, const char *measure, double *valu
         return rate_of(all[MF_AT_RISK_VISITED], all[MF_AT_RISK], value);
     if (strcmp(measure, "commitments_kept_rate") == 0)
         return rate_of(all[MF_COMMITMENTS_KEPT], all[MF_COMMITMENTS], value);
+    if ((c = level_suffix(measure, "attendance_rate")) >= 0)
+        return rate_of(v->col[c].v[MF_DAYS_PRESENT], v->col[c].v[MF_PUPIL_DAYS], value);
     if (strcmp(measure, "dropouts") == 0) {
         *value = all[MF_DROPOUTS_YEAR];
         return 0;
     }
-    return -1;   /* attendance_rate: no attendance is recorded yet */
+    return -1;
 }
 
 static int fires(const hd_rule *r, const hd_month_village *v)

@@ -35,6 +35,9 @@ enum {
     MF_COMMITMENTS_ACTIVE,
     MF_COMMITMENTS_KEPT,
     MF_COMMITMENTS_BROKEN,
+    MF_PUPIL_DAYS,          /* school days of the pupils with attendance in the month */
+    MF_DAYS_PRESENT,        /* of those, days present */
+    MF_ATTENDANCE_RATE,     /* percent: the two above (chuyên cần) */
     MF_COUNT
 };
 
@@ -88,8 +91,8 @@ int monthly_dropout_trend(hd_db *db, const hd_config *cfg, const hd_month *m, do
                           int *nmonths, hd_err *err);
 
 /* A measure of config_measures() for one village: 0 with *value, 1 when it
- * has no value (no denominator), -1 when the program cannot compute it yet
- * (attendance_rate: no attendance is recorded). */
+ * has no value (no denominator: e.g. no attendance recorded in the month),
+ * -1 for a measure the program does not know. */
 int monthly_measure(const hd_month_village *v, const char *measure, double *value);
 
 typedef struct hd_month_rating {

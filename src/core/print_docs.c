@@ -8,6 +8,7 @@
 #include "core/model.h"
 #include "core/print.h"
 #include "core/print_int.h"
+#include "core/print_lists.h"
 
 /* The open sponsor of a child, else the open lead of its household. */
 #define RESPONSIBLE_SQL                                                                   \
@@ -184,6 +185,15 @@ const hd_doc_kind doc_kinds[] = {
     {"dropouts", N_("Children who dropped out"), doc_dropouts, 132},
     {"evaluation", N_("Party branch evaluation"), doc_evaluation, 132},
     {"report", N_("Monthly report to the district"), doc_report, 80},
+    /* the named lists of the district plans (print_lists.c) */
+    {"officials", N_("Children of officials and party members at risk or out of school"),
+     doc_officials, 132},
+    {"sponsors", N_("Sponsors' results"), doc_sponsors, 132},
+    {"family-review", N_("Cultured-family review: children not in school or often absent"),
+     doc_family_review, 132},
+    {"leavers", N_("After grade 9: each pupil's path"), doc_leavers, 132},
+    {"support", N_("Support register"), doc_support, 132},
+    {"causes", N_("Dropouts and children at risk by cause"), doc_causes, 80},
     {NULL, NULL, NULL, 0},
 };
 

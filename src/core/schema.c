@@ -534,6 +534,8 @@ char *schema_bulk_mark_sql(void)
     for (size_t i = 0; i < HD_ARRAY_LEN(audited1); i++)
         sb_addf(&sb, "INSERT INTO temp.bulk_mark VALUES ('%s', (SELECT coalesce(max(id), 0)"
                      " FROM %s));\n", audited1[i].name, audited1[i].name);
+    sb_add(&sb, "INSERT INTO temp.bulk_mark VALUES ('attendance', (SELECT coalesce(max(id), 0)"
+                " FROM attendance));\n");
     return sb_detach(&sb);
 }
 
@@ -550,6 +552,11 @@ char *schema_bulk_catchup_sql(void)
                      " WHERE id > (SELECT max_id FROM temp.bulk_mark WHERE tbl = '%s')"
                      " ORDER BY id;\n",
                 audited1[i].name, audited1[i].name, audited1[i].name);
+    /* attendance is bulk-loaded too (imports, the demo); warnings never */
+    sb_add(&sb, "INSERT INTO audit(actor, tbl, row_uid, action)"
+                " SELECT hd_actor(), 'attendance', uid, 'insert' FROM attendance"
+                " WHERE id > (SELECT max_id FROM temp.bulk_mark WHERE tbl = 'attendance')"
+                " ORDER BY id;\n");
     for (size_t i = 0; i < HD_ARRAY_LEN(indexed1); i++)
         sb_addf(&sb, "INSERT OR IGNORE INTO search_word(word, ref)"
                      " SELECT j.value, t.id * 4 + %d FROM %s t, " WORDS("t") " j"
@@ -706,6 +713,110 @@ static const audited_table audited5[] = {
                "archived"},
 };
 
+/* Migration 6, attendance and early warning (attendance.h, warning.h).
+ *
+ * attendance: one row a pupil a month, as the school's monthly sheet gives
+ * it.  Its uid is the child's plus the month ("24999-C17@2026-10"), stable
+ * across communes as the child's is, and written set-wise by imports.
+ * The CHECKs repeat what the core refuses with a message, so that no
+ * path (an old client, a hand-made SQL) can store an impossible month.
+ *
+ * warning: a proposal of the early-warning rules to flag a child for a
+ * month, with the rules that fired and their figures; the committee
+ * confirms (the child's history gets an "at risk" entry) or dismisses it,
+ * always with a reason.  One proposal a child a month. */
+static const char *const migration6[] = {
+    "CREATE TABLE attendance (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  child_id INTEGER NOT NULL REFERENCES child(id),\n"
+    "  month TEXT NOT NULL CHECK (month GLOB '[12][0-9][0-9][0-9]-[01][0-9]'),\n"
+    "  school_days INTEGER NOT NULL CHECK (school_days BETWEEN 1 AND 31),\n"
+    "  absent_excused INTEGER NOT NULL DEFAULT 0 CHECK (absent_excused >= 0),\n"
+    "  absent_unexcused INTEGER NOT NULL DEFAULT 0 CHECK (absent_unexcused >= 0),\n"
+    /* the longest run of school days absent in the month; NULL: not given */
+    "  consecutive INTEGER CHECK (consecutive IS NULL OR consecutive >= 0),\n"
+    /* the school marks the pupil as repeating the grade (lưu ban) this year */
+    "  repeating INTEGER NOT NULL DEFAULT 0 CHECK (repeating IN (0,1)),\n"
+    "  source TEXT NOT NULL DEFAULT 'manual',\n" STAMPS ",\n"
+    "  CHECK (absent_excused + absent_unexcused <= school_days),\n"
+    "  CHECK (consecutive IS NULL OR consecutive <= absent_excused + absent_unexcused),\n"
+    "  UNIQUE (child_id, month)\n"
+    ");\n",
+    /* a month's rates read this index alone, then each child by rowid */
+    "CREATE INDEX attendance_month ON attendance(month, child_id, school_days,"
+    " absent_excused, absent_unexcused, archived);\n",
+
+    "CREATE TABLE warning (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  child_id INTEGER NOT NULL REFERENCES child(id),\n"
+    "  month TEXT NOT NULL CHECK (month GLOB '[12][0-9][0-9][0-9]-[01][0-9]'),\n"
+    "  score REAL NOT NULL,\n"
+    /* the rules that fired, space-separated, and their figures as
+     * rule=value;... (warning.c formats them in the reader's language) */
+    "  rules TEXT NOT NULL CHECK (rules <> ''),\n"
+    "  facts TEXT NOT NULL DEFAULT '',\n"
+    "  status TEXT NOT NULL DEFAULT 'proposed'\n"
+    "    CHECK (status IN ('proposed','confirmed','dismissed')),\n"
+    "  decided_date TEXT CHECK (decided_date IS NULL OR " ISO_DATE("decided_date") "),\n"
+    "  decided_by TEXT NOT NULL DEFAULT '',\n"
+    "  reason TEXT NOT NULL DEFAULT '',\n" STAMPS ",\n"
+    "  CHECK ((status = 'proposed') = (decided_date IS NULL)),\n"
+    "  CHECK (status = 'proposed' OR reason <> ''),\n"
+    "  UNIQUE (child_id, month)\n"
+    ");\n",
+    "CREATE INDEX warning_status ON warning(status, month);\n",
+    /* The support register (support.h): each gift or aid to a child, from
+     * whom, what, its value in đồng and its date. */
+    "CREATE TABLE support (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  child_id INTEGER NOT NULL REFERENCES child(id),\n"
+    "  kind TEXT NOT NULL CHECK (kind IN ('scholarship','gift','books_clothes',\n"
+    "    'fee_exemption','boarding')),\n"
+    "  source TEXT NOT NULL CHECK (source <> ''),\n"
+    "  what TEXT NOT NULL DEFAULT '',\n"
+    "  value INTEGER NOT NULL DEFAULT 0 CHECK (value >= 0),\n"
+    "  date TEXT NOT NULL CHECK " ISO_DATE("date") ",\n" STAMPS ");\n",
+    "CREATE INDEX support_date ON support(date);\n",
+    "CREATE INDEX support_child ON support(child_id, date);\n",
+    /* Positions held in a household (positions.h): a bit set and who holds
+     * them, beside the household row (released migrations stay as they are). */
+    "CREATE TABLE household_position (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  household_id INTEGER NOT NULL UNIQUE REFERENCES household(id),\n"
+    "  positions INTEGER NOT NULL DEFAULT 0 CHECK (positions BETWEEN 0 AND 31),\n"
+    "  holder TEXT NOT NULL DEFAULT '',\n" STAMPS ",\n"
+    "  CHECK (positions = 0 OR holder <> '')\n"
+    ");\n",
+    /* After grade 9 (leavers.h): each pupil leaving lower secondary, by
+     * the school year they finished it in, with their path. */
+    "CREATE TABLE leaver (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,\n"
+    "  child_id INTEGER NOT NULL REFERENCES child(id),\n"
+    "  school_year INTEGER NOT NULL CHECK (school_year BETWEEN 1900 AND 2100),\n"
+    "  path TEXT NOT NULL CHECK (path IN ('grade10','vocational','continuing','undecided',\n"
+    "    'none')),\n"
+    "  admitted INTEGER NOT NULL DEFAULT 0 CHECK (admitted IN (0,1)),\n"
+    "  note TEXT NOT NULL DEFAULT '',\n" STAMPS ",\n"
+    "  UNIQUE (child_id, school_year)\n"
+    ");\n",
+    "CREATE INDEX leaver_year ON leaver(school_year);\n",
+};
+
+static const audited_table audited6[] = {
+    {"attendance", "child_id month school_days absent_excused absent_unexcused consecutive "
+                   "repeating source archived"},
+    {"warning", "child_id month score rules facts status decided_date decided_by reason "
+                "archived"},
+    {"support", "child_id kind source what value date archived"},
+    {"household_position", "household_id positions holder archived"},
+    {"leaver", "child_id school_year path admitted note archived"},
+};
+
 static void add_migration5(strbuf *sb)
 {
     for (size_t i = 0; i < HD_ARRAY_LEN(migration5); i++)
@@ -721,9 +832,19 @@ static void add_migration5(strbuf *sb)
                " ELSE 'secretary' END WHERE committee_role IN ('chair','vice_chair','secretary');\n");
 }
 
+static void add_migration6(strbuf *sb)
+{
+    for (size_t i = 0; i < HD_ARRAY_LEN(migration6); i++)
+        sb_add(sb, migration6[i]);
+    for (size_t i = 0; i < HD_ARRAY_LEN(audited6); i++) {
+        add_audit_triggers(sb, &audited6[i]);
+        add_stamp_trigger(sb, audited6[i].name);
+    }
+}
+
 int schema_latest(void)
 {
-    return 5;
+    return 6;
 }
 
 char *schema_migration_sql(int n)
@@ -747,6 +868,8 @@ char *schema_migration_sql(int n)
         add_migration4(&sb);
     } else if (n == 5) {
         add_migration5(&sb);
+    } else if (n == 6) {
+        add_migration6(&sb);
     }
     return sb_detach(&sb);
 }

@@ -91,9 +91,9 @@ static const tui_action_def defs[ACT_COUNT] = {
                       N_("The committee's documents: preview, print, PDF, CSV"), 0},
     [ACT_GO_MONTH] = {ACT_GO_MONTH, {'e', 0}, N_("Month"),
                       N_("The month's branch evaluation; close the month"), 0},
-    [ACT_PREV_MONTH] = {ACT_PREV_MONTH, {'<', ',', 0}, N_("Prev month"),
+    [ACT_PREV_MONTH] = {ACT_PREV_MONTH, {'<', ',', '-'}, N_("Prev month"),
                         N_("The month before"), 0},
-    [ACT_NEXT_MONTH] = {ACT_NEXT_MONTH, {'>', '.', 0}, N_("Next month"),
+    [ACT_NEXT_MONTH] = {ACT_NEXT_MONTH, {'>', '.', '+'}, N_("Next month"),
                         N_("The month after (up to this one)"), 0},
     [ACT_PRINT] = {ACT_PRINT, {'p', 0}, N_("Print"),
                    N_("Send the document to the printer (print.command)"), 0},
@@ -114,6 +114,49 @@ static const tui_action_def defs[ACT_COUNT] = {
                              "one is kept"), 0},
     [ACT_HISTORY] = {ACT_HISTORY, {FN(KEY_F(12)), CTRL('r'), 0}, N_("History"),
                      N_("Every change of the record: when, who, the old and the new value"), 1},
+    /* attendance and early warning (screen_attendance.c, screen_warn.c) */
+    [ACT_GO_ATTENDANCE] = {ACT_GO_ATTENDANCE, {'g', 0}, N_("Attendance"),
+                           N_("Enter a class's attendance for a month, as a grid"), 0},
+    [ACT_GO_WARNINGS] = {ACT_GO_WARNINGS, {'w', 0}, N_("Warnings"),
+                         N_("The early-warning proposals waiting for the committee"), 0},
+    [ACT_CELL_LEFT] = {ACT_CELL_LEFT, {FN(KEY_LEFT), 0}, N_("Left"),
+                       N_("Go to the cell on the left"), 1},
+    [ACT_CELL_RIGHT] = {ACT_CELL_RIGHT, {FN(KEY_RIGHT), 0}, N_("Right"),
+                        N_("Go to the cell on the right"), 1},
+    [ACT_FILL] = {ACT_FILL, {FN(KEY_F(6)), CTRL('l'), 0}, N_("Fill down"),
+                  N_("Copy this cell to every pupil below it"), 1},
+    [ACT_CONFIRM] = {ACT_CONFIRM, {FN(KEY_F(5)), CTRL('y'), 0}, N_("Confirm"),
+                     N_("Confirm the proposal: the child is marked at risk (asks a reason)"), 1},
+    [ACT_DISMISS] = {ACT_DISMISS, {FN(KEY_F(8)), CTRL('r'), 0}, N_("Dismiss"),
+                     N_("Dismiss the proposal: the child keeps their status (asks a reason)"),
+                     1},
+    [ACT_GO_FAMILY] = {ACT_GO_FAMILY, {'f', 0}, N_("Families"),
+                       N_("Households with a child of school age not in school or absent a "
+                          "lot (cultured-family review)"), 0},
+    [ACT_GO_CAUSES] = {ACT_GO_CAUSES, {'b', 0}, N_("Causes"),
+                       N_("Dropouts and children at risk by cause, village and level"), 0},
+    [ACT_GO_SPONSORS] = {ACT_GO_SPONSORS, {'r', 0}, N_("Sponsors"),
+                         N_("Sponsors' results: each sponsored pupil's status and attendance "
+                            "at the start and now"), 0},
+    [ACT_GO_SUPPORT] = {ACT_GO_SUPPORT, {'t', 0}, N_("Support"),
+                        N_("The support register: scholarships, gifts, books and clothes, fee "
+                           "exemption, boarding, with their givers and values"), 0},
+    [ACT_GO_OFFICIALS] = {ACT_GO_OFFICIALS, {'o', 0}, N_("Officials"),
+                          N_("Children of cadres, party members, civil servants and association "
+                             "members who are at risk or out of school"), 0},
+    [ACT_POSITION] = {ACT_POSITION, {CTRL('b'), 0}, N_("Positions"),
+                      N_("Record who in the household is a cadre, party member, civil servant, "
+                         "public employee or association member"), 1},
+    [ACT_RATES] = {ACT_RATES, {'%', FN(KEY_F(6)), 0}, N_("Rates"),
+                   N_("Attendance rates of the month by village, school, class, level or "
+                      "ethnic minority"), 0},
+    [ACT_GO_LEAVERS] = {ACT_GO_LEAVERS, {'y', 0}, N_("After grade 9"),
+                        N_("The pupils who left grade 9 and their paths; those admitted to "
+                           "grade 10 who have not turned up"), 0},
+    /* ^U: "ủng hộ" */
+    [ACT_SUPPORT_ADD] = {ACT_SUPPORT_ADD, {CTRL('u'), 0}, N_("Support"),
+                         N_("Record support given to the selected child (scholarship, gift, "
+                            "books and clothes, fee exemption, boarding)"), 1},
 };
 
 const tui_action_def *actions_def(tui_action a)

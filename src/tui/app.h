@@ -114,6 +114,27 @@ tui_screen *screen_commit_form(tui *t, int64_t household_id, int64_t child_id);
 /* A record's changes from the audit log (uid: its stable key; name for the
  * title), newest first. */
 tui_screen *screen_history_new(tui *t, const char *uid, const char *name);
+/* Attendance: the classes of a month, then a class's grid
+ * (screen_attendance.c); the early-warning proposals (screen_warn.c). */
+tui_screen *screen_attendance_new(tui *t);
+tui_screen *screen_warn_new(tui *t);
+/* Attendance rates of a month by a grouping (screen_rates.c). */
+tui_screen *screen_rates_new(tui *t, int year, int month);
+/* The cultured-family review list (screen_family.c). */
+tui_screen *screen_family_new(tui *t);
+/* Dropouts and children at risk by cause (screen_causes.c). */
+tui_screen *screen_causes_new(tui *t);
+/* Sponsors' results (screen_sponsors.c). */
+tui_screen *screen_sponsors_new(tui *t);
+/* The support register (screen_support.c). */
+tui_screen *screen_support_new(tui *t);
+tui_screen *screen_support_form(tui *t, int64_t child_id);
+/* Children of officials at risk or out of school, and the form recording a
+ * household's positions (screen_officials.c). */
+tui_screen *screen_officials_new(tui *t);
+tui_screen *screen_position_form(tui *t, int64_t household_id);
+/* After grade 9 (screen_leavers.c). */
+tui_screen *screen_leavers_new(tui *t);
 
 /* A child: the record and its status history. */
 tui_screen *screen_child_new(tui *t, int64_t child_id);

@@ -3,12 +3,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/attendance.h"
 #include "core/casework.h"
 #include "core/date.h"
 #include "core/figures.h"
 #include "core/i18n.h"
 #include "core/model.h"
 #include "core/registry.h"
+#include "core/warning.h"
 #include "tui/app.h"
 
 typedef struct home_state {
@@ -17,6 +19,9 @@ typedef struct home_state {
     int nvillages;
     int unassigned;               /* at-risk households with no one assigned */
     int due, overdue;             /* the committee's agenda */
+    int att_year, att_month;      /* the latest month with attendance; 0: none */
+    double att_month_rate, att_year_rate;
+    int proposals;                /* early-warning proposals waiting */
     int sel;                      /* the village line selected */
     int first;                    /* the first village line shown */
     int ok;
@@ -26,7 +31,9 @@ typedef struct home_state {
 static const tui_action home_actions[] = {
     ACT_GO_CHILDREN, ACT_GO_HOUSEHOLDS, ACT_GO_MEMBERS, ACT_GO_VILLAGES, ACT_GO_SCHOOLS,
     ACT_GO_DUE, ACT_GO_UNASSIGNED, ACT_GO_MINE, ACT_GO_LOAD, ACT_GO_MONTH, ACT_GO_PRINT,
-    ACT_GO_UNLINKED, ACT_OPEN, ACT_UP, ACT_DOWN, ACT_HELP, ACT_QUIT, ACT_NONE,
+    ACT_GO_UNLINKED, ACT_GO_ATTENDANCE, ACT_GO_WARNINGS, ACT_GO_FAMILY, ACT_GO_CAUSES,
+    ACT_GO_SPONSORS, ACT_GO_SUPPORT, ACT_GO_OFFICIALS, ACT_GO_LEAVERS, ACT_OPEN, ACT_UP,
+    ACT_DOWN, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 /* The case-work counts of the home screen; -1 each when unreadable. */
@@ -45,6 +52,39 @@ static void load_casework(home_state *h, tui *t)
         unassigned_free(u, n);
 }
 
+/* The commune's attendance in the latest month entered and over the
+ * school year to it; the proposals waiting. */
+static void load_attendance(home_state *h, tui *t)
+{
+    h->att_year = h->att_month = 0;
+    h->proposals = warn_pending(t->db);
+    int y, m;
+    if (!attendance_latest_month(t->db, &y, &m))
+        return;
+    int sy, sm;
+    attendance_year_start(t->cfg, y, m, &sy, &sm);
+    hd_att_rate *r;
+    hd_err err;
+    int n = attendance_rates(t->db, y, m, y, m, ATT_BY_COMMUNE, t->lang, 0, &r, &err);
+    if (n != 1) {
+        if (n > 0)
+            attendance_rates_free(r, n);
+        return;
+    }
+    h->att_month_rate = r[0].rate;
+    attendance_rates_free(r, n);
+    n = attendance_rates(t->db, sy, sm, y, m, ATT_BY_COMMUNE, t->lang, 0, &r, &err);
+    if (n != 1) {
+        if (n > 0)
+            attendance_rates_free(r, n);
+        return;
+    }
+    h->att_year_rate = r[0].rate;
+    attendance_rates_free(r, n);
+    h->att_year = y;
+    h->att_month = m;
+}
+
 static void home_reload(tui_screen *s, tui *t)
 {
     home_state *h = s->st;
@@ -56,8 +96,10 @@ static void home_reload(tui_screen *s, tui *t)
     if (h->ok)
         h->nvillages = figures_villages(t->db, t->cfg->school_year_start_month, &h->villages,
                                         &err);
-    if (h->ok)
+    if (h->ok) {
         load_casework(h, t);
+        load_attendance(h, t);
+    }
     if (h->nvillages < 0) {
         h->ok = 0;
         h->nvillages = 0;
@@ -166,6 +208,19 @@ static void home_draw(tui_screen *s, tui *t, int top, int height)
     snprintf(line, sizeof line, _("Due: %d, overdue: %d (6)"), h->due, h->overdue);
     term_put(stdscr, top + 8 + LEVEL_COUNT, 1, COLS - 2, line,
              h->overdue > 0 ? ROLE_FLAG : ROLE_NORMAL, 0);
+    char a[32], b[32];
+    if (h->att_month) {
+        tui_percent(t, h->att_month_rate, 1, 0, a, sizeof a);
+        tui_percent(t, h->att_year_rate, 1, 0, b, sizeof b);
+        snprintf(line, sizeof line, _("Attendance %02d/%d: %s, year: %s (g) · warnings "
+                                      "waiting: %d (w)"),
+                 h->att_month, h->att_year, a, b, h->proposals);
+    } else {
+        snprintf(line, sizeof line, _("Attendance: none entered yet (g) · warnings waiting: "
+                                      "%d (w)"), h->proposals);
+    }
+    term_put(stdscr, top + 9 + LEVEL_COUNT, 1, COLS - 2, line,
+             h->proposals > 0 ? ROLE_FLAG : ROLE_NORMAL, 0);
     draw_villages(h, t, top + 10 + LEVEL_COUNT, top + height);
 }
 
@@ -202,6 +257,22 @@ static void home_key(tui_screen *s, tui *t, tui_action a, tui_key k)
         tui_push(t, screen_print_new(t));
     else if (a == ACT_GO_MONTH)
         tui_push(t, screen_month_new(t));
+    else if (a == ACT_GO_ATTENDANCE)
+        tui_push(t, screen_attendance_new(t));
+    else if (a == ACT_GO_WARNINGS)
+        tui_push(t, screen_warn_new(t));
+    else if (a == ACT_GO_FAMILY)
+        tui_push(t, screen_family_new(t));
+    else if (a == ACT_GO_CAUSES)
+        tui_push(t, screen_causes_new(t));
+    else if (a == ACT_GO_SPONSORS)
+        tui_push(t, screen_sponsors_new(t));
+    else if (a == ACT_GO_SUPPORT)
+        tui_push(t, screen_support_new(t));
+    else if (a == ACT_GO_OFFICIALS)
+        tui_push(t, screen_officials_new(t));
+    else if (a == ACT_GO_LEAVERS)
+        tui_push(t, screen_leavers_new(t));
     else if (a == ACT_OPEN && h->nvillages)
         tui_push(t, screen_list_new(t, LIST_HOUSEHOLDS, h->villages[h->sel].id, 0));
     static const struct {

@@ -48,8 +48,9 @@ typedef struct list_state {
 
 static const tui_action list_actions[] = {
     ACT_HELP, ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_STATUS, ACT_ASSIGN, ACT_VISIT, ACT_COMMIT,
-    ACT_SPONSOR, ACT_HISTORY, ACT_BACK, ACT_FILTER, ACT_SORT, ACT_NEXT_LIST, ACT_PREV_LIST,
-    ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM, ACT_QUIT, ACT_NONE,
+    ACT_SPONSOR, ACT_POSITION, ACT_SUPPORT_ADD, ACT_HISTORY, ACT_BACK, ACT_FILTER, ACT_SORT,
+    ACT_NEXT_LIST, ACT_PREV_LIST, ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP,
+    ACT_BOTTOM, ACT_QUIT, ACT_NONE,
 };
 
 static void filter_of(const list_state *l, hd_list_filter *f)
@@ -502,9 +503,10 @@ static int64_t casework_household(const list_state *l, tui *t)
 static void casework(const list_state *l, tui *t, tui_action a)
 {
     int64_t child = l->kind == LIST_CHILDREN && l->nrows ? l->rows[l->cursor].id : 0;
-    if (a == ACT_SPONSOR) {
+    if (a == ACT_SPONSOR || a == ACT_SUPPORT_ADD) {
         if (child)
-            tui_push(t, screen_sponsor_form(t, child));
+            tui_push(t, a == ACT_SPONSOR ? screen_sponsor_form(t, child)
+                                         : screen_support_form(t, child));
         else
             tui_message(t, ROLE_DIM, "%s", _("Not for this list."));
         return;
@@ -514,6 +516,8 @@ static void casework(const list_state *l, tui *t, tui_action a)
         return;
     if (a == ACT_ASSIGN)
         tui_push(t, screen_assign_form(t, household));
+    else if (a == ACT_POSITION)
+        tui_push(t, screen_position_form(t, household));
     else if (a == ACT_VISIT)
         tui_push(t, screen_visit_form(t, household));
     else
@@ -549,7 +553,9 @@ static void list_key(tui_screen *s, tui *t, tui_action a, tui_key k)
     case ACT_ASSIGN:
     case ACT_VISIT:
     case ACT_COMMIT:
-    case ACT_SPONSOR: casework(l, t, a); break;
+    case ACT_SPONSOR:
+    case ACT_SUPPORT_ADD:
+    case ACT_POSITION: casework(l, t, a); break;
     case ACT_HISTORY: show_history(l, t); break;
     case ACT_DOWN: move_down(l, t, 0); break;
     case ACT_UP: move_up(l, t, 0); break;

@@ -8,12 +8,15 @@
 #include <time.h>
 
 #include "core/authz.h"
+#include "core/attendance.h"
+#include "core/config.h"
 #include "core/db.h"
 #include "core/figures.h"
 #include "core/lists.h"
 #include "core/monthly.h"
 #include "core/print.h"
 #include "core/search.h"
+#include "core/warning.h"
 
 static double now_ms(void)
 {
@@ -39,6 +42,74 @@ static int count_hit(const hd_hit *h, void *ctx)
     (void)h;
     ++*(long *)ctx;
     return 0;
+}
+
+/* Attendance rates of one month (or the school year to it) by a grouping. */
+static void bench_rates(hd_db *db, const char *what, int fy, int fm, int y, int m,
+                        hd_att_group g)
+{
+    enum { RUNS = 5 };
+    double t[RUNS];
+    long rows = 0;
+    for (int i = 0; i < RUNS; i++) {
+        double t0 = now_ms();
+        hd_att_rate *r;
+        hd_err err;
+        int n = attendance_rates(db, fy, fm, y, m, g, "vi", 0, &r, &err);
+        t[i] = now_ms() - t0;
+        if (n < 0) {
+            fprintf(stderr, "bench: %s\n", err.msg);
+            exit(2);
+        }
+        rows = n;
+        attendance_rates_free(r, n);
+    }
+    report(what, t, RUNS, rows);
+}
+
+/* The month's figures with attendance, and the early-warning rules over a
+ * month: each run in a transaction rolled back, so every run proposes the
+ * same children to an unchanged database. */
+static void bench_warning(const char *path)
+{
+    enum { RUNS = 5 };
+    hd_err err;
+    hd_db *db = db_open(path, "bench", 0, &err);
+    hd_config cfg;
+    config_defaults(&cfg);
+    double t[RUNS];
+    long proposed = 0;
+    for (int i = 0; db && i < RUNS; i++) {
+        if (db_exec(db, "BEGIN IMMEDIATE", &err) < 0)
+            break;
+        hd_warn_run r;
+        double t0 = now_ms();
+        int n = warn_run(db, &cfg, 2026, 10, &r, &err);
+        t[i] = now_ms() - t0;
+        db_exec(db, "ROLLBACK", &err);
+        if (n < 0)
+            break;
+        proposed = n;
+    }
+    if (!db || proposed <= 0) {
+        fprintf(stderr, "bench: warn run: %s\n", err.msg);
+        exit(2);
+    }
+    report("early-warning rules over 10/2026", t, RUNS, proposed);
+    for (int i = 0; i < RUNS; i++) {
+        hd_month m;
+        double t0 = now_ms();
+        if (monthly_figures(db, &cfg, 2026, 10, &m, &err) < 0) {
+            fprintf(stderr, "bench: %s\n", err.msg);
+            exit(2);
+        }
+        t[i] = now_ms() - t0;
+        proposed = (long)m.v[0].col[MCOL_ALL].v[MF_PUPIL_DAYS];
+        monthly_free(&m);
+    }
+    report("month figures 10/2026 (with attendance)", t, RUNS, proposed);
+    config_free(&cfg);
+    db_close(db);
 }
 
 /* Opens read-write, as the terminal interface does: the first open computes
@@ -228,6 +299,12 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof queries / sizeof *queries; i++)
         bench_search(db, queries[i], 50);
     bench_villages(db);
+    bench_rates(db, "attendance 10/2026, commune", 2026, 10, 2026, 10, ATT_BY_COMMUNE);
+    bench_rates(db, "attendance 10/2026, by village", 2026, 10, 2026, 10, ATT_BY_VILLAGE);
+    bench_rates(db, "attendance 10/2026, by class", 2026, 10, 2026, 10, ATT_BY_CLASS);
+    bench_rates(db, "attendance 10/2026, by level", 2026, 10, 2026, 10, ATT_BY_LEVEL);
+    bench_rates(db, "attendance 10/2026, minority", 2026, 10, 2026, 10, ATT_BY_MINORITY);
+    bench_rates(db, "attendance 09-11/2026, by village", 2026, 9, 2026, 11, ATT_BY_VILLAGE);
     static const char *const typed[] = {"n", "ng", "nguyen thi"};
     for (size_t i = 0; i < sizeof typed / sizeof *typed; i++)
         bench_list(db, typed[i]);
@@ -237,6 +314,7 @@ int main(int argc, char **argv)
     bench_doc(db, &cfg, "visits");
     bench_doc(db, &cfg, "evaluation");
     db_close(db);
+    bench_warning(argv[1]);
     if (argc == 3)
         bench_month(argv[2], &cfg);
     config_free(&cfg);

@@ -406,6 +406,60 @@ static void test_deterministic(void **state)
     db_close(other);
 }
 
+/* The district demo's attendance, on the small commune: the last 4
+ * teaching months to 24/11/2026 are 05/2026, 09, 10 and 11/2026; every
+ * pupil in school on the month's 15th has a row; the same seed gives the
+ * same rows. */
+static hd_db *open_with_attendance(const char *dir, const char *file)
+{
+    hd_db *db = open_fresh(dir, file, 1);
+    demo_opts o;
+    demo_opts_small(&o);
+    o.attendance_months = 4;
+    hd_err err = {{0}};
+    if (demo_generate(db, &o, &err) < 0)
+        fail_msg("demo_generate: %s", err.msg);
+    return db;
+}
+
+static void test_attendance(void **state)
+{
+    fixture *f = *state;
+    hd_db *a = open_with_attendance(f->dir, "att1.db");
+    hd_db *b = open_with_attendance(f->dir, "att2.db");
+    char *months = q_all(a, "SELECT DISTINCT month FROM attendance ORDER BY 1");
+    assert_string_equal(months, "2026-05\n2026-09\n2026-10\n2026-11\n");
+    free(months);
+    /* one row for each pupil in school on the month's 15th */
+    static const char in_school[] =
+        "SELECT count(*) FROM child c WHERE c.archived = 0 AND c.level IS NOT NULL"
+        " AND (SELECT s.status FROM child_status s WHERE s.child_id = c.id"
+        " AND s.date <= '2026-10-15' ORDER BY s.date DESC, s.id DESC LIMIT 1)"
+        " IN ('enrolled','at_risk','returned')";
+    assert_int_equal(q_int(a, "SELECT count(*) FROM attendance WHERE month = '2026-10'"),
+                     q_int(a, in_school));
+    /* plausible: most pupils miss no day; never more than the school days */
+    long long none = q_int(a, "SELECT count(*) FROM attendance WHERE month = '2026-10'"
+                              " AND absent_excused + absent_unexcused = 0");
+    long long all = q_int(a, "SELECT count(*) FROM attendance WHERE month = '2026-10'");
+    assert_true(none * 2 > all);
+    assert_int_equal(q_int(a, "SELECT count(*) FROM attendance WHERE school_days NOT BETWEEN"
+                              " 20 AND 23 OR absent_excused + absent_unexcused > school_days"),
+                     0);
+    /* audited, with stable keys */
+    assert_int_equal(q_int(a, "SELECT count(*) FROM audit WHERE tbl = 'attendance'"),
+                     q_int(a, "SELECT count(*) FROM attendance"));
+    static const char rows[] =
+        "SELECT uid || ' ' || school_days || ' ' || absent_excused || ' ' || absent_unexcused"
+        " || ' ' || coalesce(consecutive, '-') || ' ' || repeating FROM attendance ORDER BY uid";
+    char *x = q_all(a, rows), *y = q_all(b, rows);
+    assert_string_equal(x, y);
+    free(x);
+    free(y);
+    db_close(a);
+    db_close(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -415,6 +469,7 @@ int main(void)
         cmocka_unit_test(test_shares),          cmocka_unit_test(test_text_clean),
         cmocka_unit_test(test_name_data),       cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_casework),
+        cmocka_unit_test(test_attendance),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -276,7 +276,9 @@ static void test_ratings(void **state)
     }
     free(r);
     double x;
-    assert_int_equal(monthly_measure(&m.v[1], "attendance_rate", &x), -1);
+    /* no attendance recorded: no denominator, like a village with no pupils */
+    assert_int_equal(monthly_measure(&m.v[1], "attendance_rate", &x), 1);
+    assert_int_equal(monthly_measure(&m.v[1], "no_such_measure", &x), -1);
     assert_int_equal(monthly_measure(find(&m, k->vc), "dropout_rate", &x), 1);
     monthly_free(&m);
     commune_free(k);
