@@ -55,7 +55,6 @@ as lan user role lan chair
 as lan demo --force
 as "$me" demo --force
 ls test.db
-as hlin restore nothing.db
 echo "--- a secretary keeps the records, but neither closes a month nor manages users"
 as hlin assign 24999-H2 24999-M3
 printf 'Mã,Họ và tên,Tên đăng nhập\n24999-M3,Ksor Y Bhăm,bham\n' > login.csv
@@ -63,6 +62,7 @@ as hlin import members login.csv
 as hlin month close 2026-11
 as hlin user add moi --role chair
 as hlin user shared --none
+as hlin restore nothing.db
 echo "--- the chair: roles change at once; the last chair stays; disabled means refused"
 as "$me" user role lan viewer
 as lan visit add --household 24999-H1 --members 24999-M2 --date 21/11/2026 --outcome promised
