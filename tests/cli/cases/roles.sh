@@ -84,3 +84,7 @@ $HD --db old.db search ba 2>&1 | owner
 $HD --db old.db user add "$me" --role chair --name "Quản trị" 2>&1 | owner
 $HD --db old.db user list | owner | sed -E 's/  +/|/g' | LC_ALL=C sort
 $HD --db old.db search ba | head -1
+echo "--- the file's owner replaces a demo that has none of their logins (or an older one)"
+$HD --db own.db demo >/dev/null
+sqlite3 own.db "DROP TRIGGER member_audit_update; UPDATE member SET login = NULL"
+$HD --db own.db demo --force | sed 's/(.*)/(...)/'
