@@ -75,6 +75,8 @@ static void bench_warning(const char *path)
     enum { RUNS = 5 };
     hd_err err;
     hd_db *db = db_open(path, "bench", 0, &err);
+    if (db)
+        authz_as_system(db); /* the benchmark writes as the installation */
     hd_config cfg;
     config_defaults(&cfg);
     double t[RUNS];
@@ -253,6 +255,7 @@ static void bench_month(const char *scratch, const hd_config *cfg)
         fprintf(stderr, "bench: %s\n", err.msg);
         exit(2);
     }
+    authz_as_system(db);
     long villages = 0;
     for (int i = 0; i < RUNS; i++) {
         double t0 = now_ms();
