@@ -358,6 +358,30 @@ static char *group_label(hd_att_group g, const char *raw, const char *lang)
     return xstrdup(raw);
 }
 
+int attendance_commune_rate(hd_db *db, int from_year, int from_month, int to_year,
+                            int to_month, double *rate)
+{
+    char from[8], to[8];
+    month_key(from_year, from_month, from);
+    month_key(to_year, to_month, to);
+    /* attendance_rates' commune line without its count of pupils, which
+     * costs a sort of every row of the months */
+    sqlite3_stmt *st = db_prepare(db,
+        "SELECT sum(a.school_days), sum(a.absent_excused + a.absent_unexcused)"
+        " FROM attendance a JOIN child c ON c.id = a.child_id"
+        " WHERE a.month BETWEEN ?1 AND ?2 AND a.archived = 0 AND c.archived = 0");
+    sqlite3_bind_text(st, 1, from, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, to, -1, SQLITE_TRANSIENT);
+    int found = 0;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        double days = sqlite3_column_double(st, 0), absent = sqlite3_column_double(st, 1);
+        found = days > 0;
+        *rate = found ? 100.0 * (days - absent) / days : 0;
+    }
+    db_finish(db, st);
+    return found;
+}
+
 int attendance_rates(hd_db *db, int from_year, int from_month, int to_year, int to_month,
                      hd_att_group g, const char *lang, int limit, hd_att_rate **out,
                      hd_err *err)

@@ -119,6 +119,11 @@ int attendance_rates(hd_db *db, int from_year, int from_month, int to_year, int 
                      hd_err *err);
 void attendance_rates_free(hd_att_rate *r, int n);
 
+/* The commune's attendance rate over the months (as attendance_rates'
+ * ATT_BY_COMMUNE line): 1 with *rate, 0 when no attendance is recorded. */
+int attendance_commune_rate(hd_db *db, int from_year, int from_month, int to_year,
+                            int to_month, double *rate);
+
 /* The latest month with attendance recorded: 1 with year and month, 0
  * when none is. */
 int attendance_latest_month(hd_db *db, int *year, int *month);

@@ -205,6 +205,11 @@ static void loop(tui *t)
     while (t->running && !term_should_quit()) {
         if (t->dirty)
             draw_all(t);
+        tui_screen *top = tui_top(t);
+        if (top->idle && !t->dirty && top->idle(top, t)) {
+            t->dirty = 1;   /* painted first, then the slower part */
+            continue;
+        }
         wint_t ch;
         int rc = get_wch(&ch);
         if (rc == ERR) {

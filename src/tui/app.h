@@ -33,6 +33,10 @@ struct tui_screen {
     const tui_screen_ops *ops;
     void *st;           /* the screen's own state, freed by ops->free */
     char title[160];
+    /* Optional: slower reading that can wait until the screen is painted
+     * (called after a paint while nothing is typed); returns 1 when it
+     * changed what the screen shows. */
+    int (*idle)(tui_screen *s, tui *t);
 };
 
 typedef struct tui_opts {

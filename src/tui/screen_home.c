@@ -20,6 +20,7 @@ typedef struct home_state {
     int unassigned;               /* at-risk households with no one assigned */
     int due, overdue;             /* the committee's agenda */
     int att_year, att_month;      /* the latest month with attendance; 0: none */
+    int att_pending;              /* to be read when the screen is idle */
     double att_month_rate, att_year_rate;
     int proposals;                /* early-warning proposals waiting */
     int sel;                      /* the village line selected */
@@ -63,24 +64,9 @@ static void load_attendance(home_state *h, tui *t)
         return;
     int sy, sm;
     attendance_year_start(t->cfg, y, m, &sy, &sm);
-    hd_att_rate *r;
-    hd_err err;
-    int n = attendance_rates(t->db, y, m, y, m, ATT_BY_COMMUNE, t->lang, 0, &r, &err);
-    if (n != 1) {
-        if (n > 0)
-            attendance_rates_free(r, n);
+    if (!attendance_commune_rate(t->db, y, m, y, m, &h->att_month_rate) ||
+        !attendance_commune_rate(t->db, sy, sm, y, m, &h->att_year_rate))
         return;
-    }
-    h->att_month_rate = r[0].rate;
-    attendance_rates_free(r, n);
-    n = attendance_rates(t->db, sy, sm, y, m, ATT_BY_COMMUNE, t->lang, 0, &r, &err);
-    if (n != 1) {
-        if (n > 0)
-            attendance_rates_free(r, n);
-        return;
-    }
-    h->att_year_rate = r[0].rate;
-    attendance_rates_free(r, n);
     h->att_year = y;
     h->att_month = m;
 }
@@ -98,7 +84,7 @@ static void home_reload(tui_screen *s, tui *t)
                                         &err);
     if (h->ok) {
         load_casework(h, t);
-        load_attendance(h, t);
+        h->att_pending = 1;   /* read once the figures are on the screen */
     }
     if (h->nvillages < 0) {
         h->ok = 0;
@@ -293,6 +279,18 @@ static void home_free(tui_screen *s)
     free(h);
 }
 
+/* The attendance line reads a month (or a district's school year) of
+ * attendance: after the figures are painted, not before. */
+static int home_idle(tui_screen *s, tui *t)
+{
+    home_state *h = s->st;
+    if (!h->att_pending)
+        return 0;
+    h->att_pending = 0;
+    load_attendance(h, t);
+    return 1;
+}
+
 static const tui_screen_ops home_ops = {
     "home", home_actions, 0, home_draw, home_key, home_reload, home_free,
 };
@@ -300,6 +298,7 @@ static const tui_screen_ops home_ops = {
 tui_screen *screen_home_new(tui *t)
 {
     tui_screen *s = tui_screen_new(&home_ops, xcalloc(1, sizeof(home_state)), _("Home"));
+    s->idle = home_idle;
     home_reload(s, t);
     return s;
 }

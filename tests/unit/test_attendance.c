@@ -304,7 +304,16 @@ static void test_rates(void **state)
     assert_int_equal(r[0].pupils, 4);
     assert_int_equal(r[0].school_days, 84);
     assert_float_equal(r[0].rate, 100.0 * 72 / 84, 1e-9);
+    /* the home screen's shortcut gives the same rate, also over months */
+    double rate = 0;
+    assert_int_equal(attendance_commune_rate(f->t->db, 2026, 10, 2026, 10, &rate), 1);
+    assert_float_equal(rate, r[0].rate, 1e-9);
     attendance_rates_free(r, n);
+    n = attendance_rates(f->t->db, 2026, 9, 2026, 11, ATT_BY_COMMUNE, "vi", 0, &r, &err);
+    assert_int_equal(attendance_commune_rate(f->t->db, 2026, 9, 2026, 11, &rate), 1);
+    assert_float_equal(rate, r[0].rate, 1e-9);
+    attendance_rates_free(r, n);
+    assert_int_equal(attendance_commune_rate(f->t->db, 2025, 9, 2025, 11, &rate), 0);
     /* village: Làng Ốp (Ánh, H'Bơr) 44 days, 3 absent: 41/44 = 93.18 %;
      * Plei Bông (Dợ, Hờ) 40 days, 9 absent: 31/40 = 77.5 % */
     n = attendance_rates(f->t->db, 2026, 10, 2026, 10, ATT_BY_VILLAGE, "vi", 0, &r, &err);
