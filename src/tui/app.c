@@ -12,6 +12,11 @@
 
 enum { MIN_COLS = 80, MIN_LINES = 24 };
 
+int tui_body_height(void)
+{
+    return LINES - 3;
+}
+
 tui_screen *tui_screen_new(const tui_screen_ops *ops, void *st, const char *title)
 {
     tui_screen *s = xcalloc(1, sizeof *s);
@@ -149,7 +154,7 @@ static void draw_all(tui *t)
         tui_screen *s = tui_top(t);
         t->cursor_y = -1;
         draw_title(t, s);
-        s->ops->draw(s, t, 1, LINES - 3);
+        s->ops->draw(s, t, 1, tui_body_height());
         term_put(stdscr, LINES - 2, 0, COLS, t->message, t->message_role, 1);
         draw_keybar(s);
     }
@@ -246,12 +251,21 @@ int tui_run(hd_db *db, const hd_config *cfg, const char *lang, const tui_opts *o
     return 0;
 }
 
-void tui_step_month(int *year, int *month, int delta)
+int tui_step_month(int *year, int *month, int delta)
 {
     int k = *year * 12 + (*month - 1) + delta;
     hd_date today = date_today();
     if (k > today.year * 12 + today.month - 1)
-        return;
+        return -1;
     *year = k / 12;
     *month = k % 12 + 1;
+    return 0;
+}
+
+int tui_month_key(tui *t, tui_action a, int *year, int *month)
+{
+    if (tui_step_month(year, month, a == ACT_NEXT_MONTH ? 1 : -1) == 0)
+        return 1;
+    tui_message(t, ROLE_ERROR, "%s", _("No later month has started yet."));
+    return 0;
 }

@@ -81,8 +81,17 @@ int tui_allowed(tui *t, int perm, int64_t household_id);
  * down to `min_dec`. */
 void tui_percent(const tui *t, double v, int max_dec, int min_dec, char *buf, size_t n);
 
-/* Moves (year, month) by delta months, never past the running month. */
-void tui_step_month(int *year, int *month, int delta);
+/* Moves (year, month) by delta months, never past the running month:
+ * 0, or -1 (and no move) where it would pass it. */
+int tui_step_month(int *year, int *month, int delta);
+/* The month keys of a screen showing a month (ACT_NEXT_MONTH,
+ * ACT_PREV_MONTH): 1 when (year, month) moved, for the screen to read
+ * again; else 0, and the status line says why. */
+int tui_month_key(tui *t, tui_action a, int *year, int *month);
+
+/* The lines a screen's body has: all but the title bar, the status line
+ * and the key bar. */
+int tui_body_height(void);
 
 /* Screens the others open. */
 tui_screen *screen_home_new(tui *t);
@@ -121,6 +130,9 @@ tui_screen *screen_history_new(tui *t, const char *uid, const char *name);
 /* Attendance: the classes of a month, then a class's grid
  * (screen_attendance.c); the early-warning proposals (screen_warn.c). */
 tui_screen *screen_attendance_new(tui *t);
+/* tui_month_key for a screen of attendance: steps to the month before or
+ * after that school is taught in (screen_attendance.c). */
+int tui_taught_month_key(tui *t, tui_action a, int *year, int *month);
 tui_screen *screen_warn_new(tui *t);
 /* Attendance rates of a month by a grouping (screen_rates.c). */
 tui_screen *screen_rates_new(tui *t, int year, int month);

@@ -13,14 +13,14 @@
 #include "core/i18n.h"
 #include "core/warning.h"
 #include "tui/app.h"
+#include "tui/table.h"
 
 /* ---- the classes ---------------------------------------------------------------- */
 
 typedef struct classes_state {
     int year, month;
     hd_att_class *c;
-    int n, sel, first;
-    char error[1024];
+    tui_table table;
 } classes_state;
 
 static const tui_action classes_actions[] = {
@@ -31,17 +31,25 @@ static const tui_action classes_actions[] = {
 static void classes_reload(tui_screen *s, tui *t)
 {
     classes_state *c = s->st;
-    attendance_classes_free(c->c, c->n);
+    attendance_classes_free(c->c, c->table.n);
     c->c = NULL;
-    c->error[0] = '\0';
     hd_err err;
-    c->n = attendance_classes(t->db, c->year, c->month, &c->c, &err);
-    if (c->n < 0) {
-        snprintf(c->error, sizeof c->error, "%s", err.msg);
-        c->n = 0;
-    }
-    if (c->sel >= c->n)
-        c->sel = c->n ? c->n - 1 : 0;
+    table_loaded(&c->table, attendance_classes(t->db, c->year, c->month, &c->c, &err), &err);
+}
+
+static void classes_row(tui *t, const void *ctx, int i, int y, int selected)
+{
+    const classes_state *c = ctx;
+    const hd_att_class *x = &c->c[i];
+    tui_role r = selected ? ROLE_SELECTED : x->recorded < x->pupils ? ROLE_NORMAL : ROLE_GOOD;
+    char name[300], a[16], b[16];
+    snprintf(name, sizeof name, "%s · %s", x->school, x->class_name);
+    snprintf(a, sizeof a, "%d", x->pupils);
+    snprintf(b, sizeof b, "%d", x->recorded);
+    term_put(stdscr, y, 0, COLS, "", r, 1);
+    term_put(stdscr, y, 1, COLS - 25, name, r, 0);
+    term_put_right(stdscr, y, COLS - 23, 10, a, r);
+    term_put_right(stdscr, y, COLS - 12, 10, b, r);
 }
 
 static void classes_draw(tui_screen *s, tui *t, int top, int height)
@@ -50,44 +58,20 @@ static void classes_draw(tui_screen *s, tui *t, int top, int height)
     char head[300];
     snprintf(head, sizeof head, _("Attendance of %02d/%d: choose a class (+ and - change the "
                                   "month)"), c->month, c->year);
-    term_put(stdscr, top, 1, COLS - 2, head, ROLE_HEADER, 0);
-    if (c->error[0]) {
-        term_put(stdscr, top + 2, 1, COLS - 2, c->error, ROLE_ERROR, 0);
+    if (!table_draw(&c->table, t, top, height, head, classes_row, c))
         return;
-    }
     term_put(stdscr, top + 2, 1, COLS - 24, _("School · class"), ROLE_HEADER, 1);
     term_put_right(stdscr, top + 2, COLS - 23, 10, _("Pupils"), ROLE_HEADER);
     term_put_right(stdscr, top + 2, COLS - 12, 10, _("Entered"), ROLE_HEADER);
-    int rows = height - 3;
-    if (c->sel < c->first)
-        c->first = c->sel;
-    if (c->sel >= c->first + rows)
-        c->first = c->sel - rows + 1;
-    for (int i = c->first, y = top + 3; i < c->n && y < top + height; i++, y++) {
-        const hd_att_class *x = &c->c[i];
-        tui_role r = i == c->sel ? ROLE_SELECTED
-                     : x->recorded < x->pupils ? ROLE_NORMAL : ROLE_GOOD;
-        char name[300], a[16], b[16];
-        snprintf(name, sizeof name, "%s · %s", x->school, x->class_name);
-        snprintf(a, sizeof a, "%d", x->pupils);
-        snprintf(b, sizeof b, "%d", x->recorded);
-        term_put(stdscr, y, 0, COLS, "", r, 1);
-        term_put(stdscr, y, 1, COLS - 25, name, r, 0);
-        term_put_right(stdscr, y, COLS - 23, 10, a, r);
-        term_put_right(stdscr, y, COLS - 12, 10, b, r);
-    }
-    if (!c->n)
-        term_put(stdscr, top + 3, 2, COLS - 4, _("No class has pupils in school."), ROLE_DIM, 0);
-    (void)t;
 }
 
 static tui_screen *grid_new(tui *t, int64_t school_id, const char *school, const char *cls,
                             int year, int month);
 
-/* The month before or after, skipping the months not taught. */
-static void step_month(classes_state *c, tui *t, int dir)
+int tui_taught_month_key(tui *t, tui_action a, int *year, int *month)
 {
-    int y = c->year, m = c->month;
+    int dir = a == ACT_NEXT_MONTH ? 1 : -1;
+    int y = *year, m = *month;
     hd_err err;
     for (int i = 0; i < 12; i++) {
         m += dir;
@@ -99,39 +83,35 @@ static void step_month(classes_state *c, tui *t, int dir)
             y--;
         }
         if (attendance_check_month(t->cfg, y, m, &err) == 0) {
-            c->year = y;
-            c->month = m;
-            return;
+            *year = y;
+            *month = m;
+            return 1;
         }
     }
     tui_message(t, ROLE_ERROR, "%s", dir > 0 ? _("No later month has started yet.")
                                              : _("No earlier month is taught."));
+    return 0;
 }
 
 static void classes_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 {
     (void)k;
     classes_state *c = s->st;
-    int page = LINES - 7 > 1 ? LINES - 7 : 1;
+    if (table_key(&c->table, a))
+        return;
     switch (a) {
     case ACT_BACK: tui_pop(t); return;
-    case ACT_DOWN: c->sel += c->sel + 1 < c->n; break;
-    case ACT_UP: c->sel -= c->sel > 0; break;
-    case ACT_PAGE_DOWN: c->sel = c->sel + page < c->n ? c->sel + page : (c->n ? c->n - 1 : 0); break;
-    case ACT_PAGE_UP: c->sel = c->sel > page ? c->sel - page : 0; break;
     case ACT_NEXT_MONTH:
-    case ACT_PREV_MONTH: {
-        int y = c->year, m = c->month;
-        step_month(c, t, a == ACT_NEXT_MONTH ? 1 : -1);
-        if (y != c->year || m != c->month)
+    case ACT_PREV_MONTH:
+        if (tui_taught_month_key(t, a, &c->year, &c->month))
             classes_reload(s, t);
         break;
-    }
     case ACT_RATES: tui_push(t, screen_rates_new(t, c->year, c->month)); break;
     case ACT_OPEN:
-        if (c->n)
-            tui_push(t, grid_new(t, c->c[c->sel].school_id, c->c[c->sel].school,
-                                 c->c[c->sel].class_name, c->year, c->month));
+        if (c->table.n) {
+            const hd_att_class *x = &c->c[c->table.sel];
+            tui_push(t, grid_new(t, x->school_id, x->school, x->class_name, c->year, c->month));
+        }
         break;
     default: break;
     }
@@ -140,7 +120,7 @@ static void classes_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 static void classes_free(tui_screen *s)
 {
     classes_state *c = s->st;
-    attendance_classes_free(c->c, c->n);
+    attendance_classes_free(c->c, c->table.n);
     free(c);
 }
 
@@ -161,6 +141,9 @@ tui_screen *screen_attendance_new(tui *t)
             c->month = 12;
             c->year--;
         }
+    /* the heading, a blank line, the column titles */
+    table_init(&c->table, 3, 1);
+    c->table.empty = N_("No class has pupils in school.");
     tui_screen *s = tui_screen_new(&classes_ops, c, _("Attendance"));
     classes_reload(s, t);
     return s;

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/monthly.h"
 #include "tui/app.h"
+#include "tui/table.h"
 
 /* ---- the children a figure counts ----------------------------------------------- */
 
@@ -17,8 +18,7 @@ typedef struct kids_state {
     int year, month, col, figure;
     int64_t village_id;
     hd_counted_child *c;
-    int n, sel, first;
-    char error[1024];
+    tui_table table;
 } kids_state;
 
 static const tui_action kids_actions[] = {
@@ -28,67 +28,53 @@ static const tui_action kids_actions[] = {
 
 static void kids_load(kids_state *k, tui *t)
 {
-    monthly_counted_free(k->c, k->n);
+    monthly_counted_free(k->c, k->table.n);
     k->c = NULL;
-    k->error[0] = '\0';
     hd_err err;
-    k->n = monthly_counted(t->db, t->cfg, k->year, k->month, k->village_id, k->col, k->figure,
-                           &k->c, &err);
-    if (k->n < 0) {
-        snprintf(k->error, sizeof k->error, "%s", err.msg);
-        k->n = 0;
-    }
-    if (k->sel >= k->n)
-        k->sel = k->n ? k->n - 1 : 0;
+    table_loaded(&k->table, monthly_counted(t->db, t->cfg, k->year, k->month, k->village_id,
+                                            k->col, k->figure, &k->c, &err),
+                 &err);
 }
 
+static void kids_row(tui *t, const void *ctx, int i, int y, int selected)
+{
+    const kids_state *k = ctx;
+    const hd_counted_child *c = &k->c[i];
+    tui_role r = selected ? ROLE_SELECTED : ROLE_NORMAL;
+    term_put(stdscr, y, 0, COLS, "", r, 1);
+    term_put(stdscr, y, 1, 12, c->uid, r, 1);
+    term_put(stdscr, y, 14, 28, c->name, r, 1);
+    term_put(stdscr, y, 43, 22, c->village, r, 1);
+    term_put(stdscr, y, 66, COLS - 67, c->class_name, r, 1);
+}
+
+/* The error, if any, on the line under the heading; no words for an empty
+ * list: the heading says "0 children". */
 static void kids_draw(tui_screen *s, tui *t, int top, int height)
 {
-    (void)t;
     kids_state *k = s->st;
     char head[160];
-    snprintf(head, sizeof head, ngettext("%d child", "%d children", k->n), k->n);
+    snprintf(head, sizeof head, ngettext("%d child", "%d children", k->table.n), k->table.n);
     term_put(stdscr, top, 1, COLS - 2, head, ROLE_HEADER, 0);
-    if (*k->error)
-        term_put(stdscr, top + 1, 1, COLS - 2, k->error, ROLE_ERROR, 0);
-    int rows = height - 2;
-    if (k->sel < k->first)
-        k->first = k->sel;
-    if (k->sel >= k->first + rows)
-        k->first = k->sel - rows + 1;
-    for (int i = 0; i < rows && k->first + i < k->n; i++) {
-        const hd_counted_child *c = &k->c[k->first + i];
-        tui_role r = k->first + i == k->sel ? ROLE_SELECTED : ROLE_NORMAL;
-        int y = top + 2 + i;
-        term_put(stdscr, y, 0, COLS, "", r, 1);
-        term_put(stdscr, y, 1, 12, c->uid, r, 1);
-        term_put(stdscr, y, 14, 28, c->name, r, 1);
-        term_put(stdscr, y, 43, 22, c->village, r, 1);
-        term_put(stdscr, y, 66, COLS - 67, c->class_name, r, 1);
-    }
+    if (*k->table.error)
+        term_put(stdscr, top + 1, 1, COLS - 2, k->table.error, ROLE_ERROR, 0);
+    table_draw_rows(&k->table, t, top + 2, height - 2, kids_row, k);
 }
 
 static void kids_key(tui_screen *s, tui *t, tui_action a, tui_key key)
 {
     (void)key;
     kids_state *k = s->st;
-    int page = LINES - 6 > 1 ? LINES - 6 : 1;
+    if (table_key(&k->table, a))
+        return;
     switch (a) {
-    case ACT_UP: k->sel--; break;
-    case ACT_DOWN: k->sel++; break;
-    case ACT_PAGE_UP: k->sel -= page; break;
-    case ACT_PAGE_DOWN: k->sel += page; break;
     case ACT_BACK: tui_pop(t); return;
     case ACT_OPEN:
-        if (k->n)
-            tui_push(t, screen_child_new(t, k->c[k->sel].id));
-        return;
+        if (k->table.n)
+            tui_push(t, screen_child_new(t, k->c[k->table.sel].id));
+        break;
     default: break;
     }
-    if (k->sel >= k->n)
-        k->sel = k->n - 1;
-    if (k->sel < 0)
-        k->sel = 0;
 }
 
 static void kids_reload(tui_screen *s, tui *t)
@@ -99,7 +85,7 @@ static void kids_reload(tui_screen *s, tui *t)
 static void kids_free(tui_screen *s)
 {
     kids_state *k = s->st;
-    monthly_counted_free(k->c, k->n);
+    monthly_counted_free(k->c, k->table.n);
     free(k);
 }
 
@@ -116,6 +102,7 @@ static tui_screen *kids_new(tui *t, const char *place, int year, int month, int6
     k->village_id = village_id;
     k->col = MCOL_ALL;
     k->figure = figure;
+    table_init(&k->table, 2, 1);
     kids_load(k, t);
     char title[200];
     const char *label = monthly_figure_label(figure);

@@ -11,14 +11,14 @@
 #include "core/family.h"
 #include "core/i18n.h"
 #include "tui/app.h"
+#include "tui/table.h"
 
 enum { FAMILY_MAX = 1000 };
 
 typedef struct family_state {
     int year, month;
     hd_family_row *r;
-    int n, sel, first;
-    char error[1024];
+    tui_table table;
 } family_state;
 
 static const tui_action family_actions[] = {
@@ -29,91 +29,56 @@ static const tui_action family_actions[] = {
 static void family_reload(tui_screen *s, tui *t)
 {
     family_state *f = s->st;
-    family_rows_free(f->r, f->n);
+    family_rows_free(f->r, f->table.n);
     f->r = NULL;
-    f->error[0] = '\0';
     hd_err err;
-    f->n = family_review(t->db, t->cfg, f->year, f->month, FAMILY_MAX, &f->r, &err);
-    if (f->n < 0) {
-        snprintf(f->error, sizeof f->error, "%s", err.msg);
-        f->n = 0;
-    }
-    if (f->sel >= f->n)
-        f->sel = f->n ? f->n - 1 : 0;
+    table_loaded(&f->table,
+                 family_review(t->db, t->cfg, f->year, f->month, FAMILY_MAX, &f->r, &err), &err);
+}
+
+static void family_row(tui *t, const void *ctx, int i, int y, int selected)
+{
+    const family_state *f = ctx;
+    const hd_family_row *x = &f->r[i];
+    tui_role r = selected ? ROLE_SELECTED : x->not_in_school ? ROLE_FLAG : ROLE_NORMAL;
+    char line[600];
+    char *why = family_reason(x);
+    snprintf(line, sizeof line, "%s · %s · %s (%d)", x->village, x->head, x->child,
+             x->birth_year);
+    int ww = term_width(why);
+    if (ww > COLS / 2)
+        ww = COLS / 2;
+    term_put(stdscr, y, 0, COLS, "", r, 1);
+    term_put(stdscr, y, 1, COLS - ww - 3, line, r, 0);
+    term_put_right(stdscr, y, COLS - ww - 1, ww, why, r);
+    free(why);
 }
 
 static void family_draw(tui_screen *s, tui *t, int top, int height)
 {
-    (void)t;
     family_state *f = s->st;
     char head[300];
     snprintf(head, sizeof head, _("%d children of school age out of school or absent a lot, "
-                                  "to %02d/%d"), f->n, f->month, f->year);
-    term_put(stdscr, top, 1, COLS - 2, head, ROLE_HEADER, 0);
-    if (f->error[0]) {
-        term_put(stdscr, top + 2, 1, COLS - 2, f->error, ROLE_ERROR, 0);
-        return;
-    }
-    int rows = height - 2;
-    if (f->sel < f->first)
-        f->first = f->sel;
-    if (f->sel >= f->first + rows)
-        f->first = f->sel - rows + 1;
-    for (int i = f->first, y = top + 2; i < f->n && y < top + height; i++, y++) {
-        const hd_family_row *x = &f->r[i];
-        tui_role r = i == f->sel ? ROLE_SELECTED : x->not_in_school ? ROLE_FLAG : ROLE_NORMAL;
-        char line[600];
-        char *why = family_reason(x);
-        snprintf(line, sizeof line, "%s · %s · %s (%d)", x->village, x->head, x->child,
-                 x->birth_year);
-        int ww = term_width(why);
-        if (ww > COLS / 2)
-            ww = COLS / 2;
-        term_put(stdscr, y, 0, COLS, "", r, 1);
-        term_put(stdscr, y, 1, COLS - ww - 3, line, r, 0);
-        term_put_right(stdscr, y, COLS - ww - 1, ww, why, r);
-        free(why);
-    }
-    if (!f->n)
-        term_put(stdscr, top + 2, 2, COLS - 4, _("Nothing to show."), ROLE_DIM, 0);
+                                  "to %02d/%d"), f->table.n, f->month, f->year);
+    table_draw(&f->table, t, top, height, head, family_row, f);
 }
 
 static void family_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 {
     (void)k;
     family_state *f = s->st;
-    int page = LINES - 6 > 1 ? LINES - 6 : 1;
+    if (table_key(&f->table, a))
+        return;
     switch (a) {
     case ACT_BACK: tui_pop(t); return;
-    case ACT_DOWN: f->sel += f->sel + 1 < f->n; break;
-    case ACT_UP: f->sel -= f->sel > 0; break;
-    case ACT_PAGE_DOWN: f->sel = f->sel + page < f->n ? f->sel + page : (f->n ? f->n - 1 : 0); break;
-    case ACT_PAGE_UP: f->sel = f->sel > page ? f->sel - page : 0; break;
-    case ACT_TOP: f->sel = 0; break;
-    case ACT_BOTTOM: f->sel = f->n ? f->n - 1 : 0; break;
     case ACT_NEXT_MONTH:
-    case ACT_PREV_MONTH: {
-        int y = f->year, m = f->month + (a == ACT_NEXT_MONTH ? 1 : -1);
-        if (m > 12) {
-            m = 1;
-            y++;
-        } else if (m < 1) {
-            m = 12;
-            y--;
-        }
-        hd_date first = {y, m, 1};
-        if (date_cmp(first, date_today()) > 0) {
-            tui_message(t, ROLE_ERROR, "%s", _("No later month has started yet."));
-            break;
-        }
-        f->year = y;
-        f->month = m;
-        family_reload(s, t);
+    case ACT_PREV_MONTH:
+        if (tui_month_key(t, a, &f->year, &f->month))
+            family_reload(s, t);
         break;
-    }
     case ACT_OPEN:
-        if (f->n)
-            tui_push(t, screen_list_new(t, LIST_CHILDREN, 0, f->r[f->sel].household_id));
+        if (f->table.n)
+            tui_push(t, screen_list_new(t, LIST_CHILDREN, 0, f->r[f->table.sel].household_id));
         break;
     default: break;
     }
@@ -122,7 +87,7 @@ static void family_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 static void family_free(tui_screen *s)
 {
     family_state *f = s->st;
-    family_rows_free(f->r, f->n);
+    family_rows_free(f->r, f->table.n);
     free(f);
 }
 
@@ -136,6 +101,7 @@ tui_screen *screen_family_new(tui *t)
     hd_date d = date_today();
     f->year = d.year;
     f->month = d.month;
+    table_init(&f->table, 2, 1);
     tui_screen *s = tui_screen_new(&family_ops, f, _("Cultured-family review"));
     family_reload(s, t);
     return s;

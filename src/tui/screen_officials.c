@@ -14,14 +14,14 @@
 #include "core/registry.h"
 #include "tui/app.h"
 #include "tui/form.h"
+#include "tui/table.h"
 
 enum { OFFICIALS_MAX = 1000 };
 
 typedef struct officials_state {
     int year, month;
     hd_official_row *r;
-    int n, sel, first;
-    char error[1024];
+    tui_table table;
 } officials_state;
 
 static const tui_action officials_actions[] = {
@@ -32,98 +32,62 @@ static const tui_action officials_actions[] = {
 static void officials_reload(tui_screen *s, tui *t)
 {
     officials_state *o = s->st;
-    official_rows_free(o->r, o->n);
+    official_rows_free(o->r, o->table.n);
     o->r = NULL;
-    o->error[0] = '\0';
     hd_err err;
-    o->n = officials_list(t->db, o->year, o->month, OFFICIALS_MAX, &o->r, &err);
-    if (o->n < 0) {
-        snprintf(o->error, sizeof o->error, "%s", err.msg);
-        o->n = 0;
-    }
-    if (o->sel >= o->n)
-        o->sel = o->n ? o->n - 1 : 0;
+    table_loaded(&o->table, officials_list(t->db, o->year, o->month, OFFICIALS_MAX, &o->r, &err),
+                 &err);
 }
 
 /* Two lines a child: who and their status; the household and its positions. */
+static void officials_row(tui *t, const void *ctx, int i, int y, int selected)
+{
+    const officials_state *o = ctx;
+    const hd_official_row *x = &o->r[i];
+    tui_role r = selected ? ROLE_SELECTED
+                 : x->status == STATUS_DROPPED_OUT ? ROLE_FLAG : ROLE_NORMAL;
+    char line[600], d[11] = "";
+    hd_date dt;
+    if (date_parse(x->status_date, &dt, NULL) == 0)
+        date_vn(dt, d);
+    snprintf(line, sizeof line, "%s (%d) %s · %s", x->child, x->birth_year, x->class_name,
+             x->village);
+    term_put(stdscr, y, 0, COLS, "", r, 1);
+    term_put(stdscr, y, 1, COLS - 30, line, r, 0);
+    snprintf(line, sizeof line, "%s %s", model_label(VOCAB_STATUS, x->status, t->lang), d);
+    term_put_right(stdscr, y, COLS - 29, 28, line, r);
+    char *pos = position_text(x->positions, t->lang);
+    snprintf(line, sizeof line, _("household %s: %s — %s"), x->head, pos, x->holder);
+    free(pos);
+    term_put(stdscr, y + 1, 0, COLS, "", ROLE_NORMAL, 1);
+    term_put(stdscr, y + 1, 4, COLS - 5, line, ROLE_DIM, 0);
+}
+
 static void officials_draw(tui_screen *s, tui *t, int top, int height)
 {
     officials_state *o = s->st;
     char head[300];
     snprintf(head, sizeof head, _("%d children of officials at risk or out of school, to "
-                                  "%02d/%d"), o->n, o->month, o->year);
-    term_put(stdscr, top, 1, COLS - 2, head, ROLE_HEADER, 0);
-    if (o->error[0]) {
-        term_put(stdscr, top + 2, 1, COLS - 2, o->error, ROLE_ERROR, 0);
-        return;
-    }
-    int rows = (height - 2) / 2;
-    if (rows < 1)
-        rows = 1;
-    if (o->sel < o->first)
-        o->first = o->sel;
-    if (o->sel >= o->first + rows)
-        o->first = o->sel - rows + 1;
-    for (int i = o->first, y = top + 2; i < o->n && y + 1 < top + height; i++, y += 2) {
-        const hd_official_row *x = &o->r[i];
-        tui_role r = i == o->sel ? ROLE_SELECTED
-                     : x->status == STATUS_DROPPED_OUT ? ROLE_FLAG : ROLE_NORMAL;
-        char line[600], d[11] = "";
-        hd_date dt;
-        if (date_parse(x->status_date, &dt, NULL) == 0)
-            date_vn(dt, d);
-        snprintf(line, sizeof line, "%s (%d) %s · %s", x->child, x->birth_year, x->class_name,
-                 x->village);
-        term_put(stdscr, y, 0, COLS, "", r, 1);
-        term_put(stdscr, y, 1, COLS - 30, line, r, 0);
-        snprintf(line, sizeof line, "%s %s", model_label(VOCAB_STATUS, x->status, t->lang), d);
-        term_put_right(stdscr, y, COLS - 29, 28, line, r);
-        char *pos = position_text(x->positions, t->lang);
-        snprintf(line, sizeof line, _("household %s: %s — %s"), x->head, pos, x->holder);
-        free(pos);
-        term_put(stdscr, y + 1, 0, COLS, "", ROLE_NORMAL, 1);
-        term_put(stdscr, y + 1, 4, COLS - 5, line, ROLE_DIM, 0);
-    }
-    if (!o->n)
-        term_put(stdscr, top + 2, 2, COLS - 4, _("Nothing to show."), ROLE_DIM, 0);
+                                  "%02d/%d"), o->table.n, o->month, o->year);
+    table_draw(&o->table, t, top, height, head, officials_row, o);
 }
 
 static void officials_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 {
     (void)k;
     officials_state *o = s->st;
-    int page = (LINES - 6) / 2 > 1 ? (LINES - 6) / 2 : 1;
+    if (table_key(&o->table, a))
+        return;
     switch (a) {
     case ACT_BACK: tui_pop(t); return;
-    case ACT_DOWN: o->sel += o->sel + 1 < o->n; break;
-    case ACT_UP: o->sel -= o->sel > 0; break;
-    case ACT_PAGE_DOWN: o->sel = o->sel + page < o->n ? o->sel + page : (o->n ? o->n - 1 : 0); break;
-    case ACT_PAGE_UP: o->sel = o->sel > page ? o->sel - page : 0; break;
-    case ACT_TOP: o->sel = 0; break;
-    case ACT_BOTTOM: o->sel = o->n ? o->n - 1 : 0; break;
     case ACT_NEXT_MONTH:
-    case ACT_PREV_MONTH: {
-        int y = o->year, m = o->month + (a == ACT_NEXT_MONTH ? 1 : -1);
-        if (m > 12) {
-            m = 1;
-            y++;
-        } else if (m < 1) {
-            m = 12;
-            y--;
-        }
-        hd_date first = {y, m, 1};
-        if (date_cmp(first, date_today()) > 0) {
-            tui_message(t, ROLE_ERROR, "%s", _("No later month has started yet."));
-            break;
-        }
-        o->year = y;
-        o->month = m;
-        officials_reload(s, t);
+    case ACT_PREV_MONTH:
+        if (tui_month_key(t, a, &o->year, &o->month))
+            officials_reload(s, t);
         break;
-    }
     case ACT_OPEN:
-        if (o->n)
-            tui_push(t, screen_list_new(t, LIST_CHILDREN, 0, o->r[o->sel].household_id));
+        if (o->table.n)
+            tui_push(t, screen_list_new(t, LIST_CHILDREN, 0, o->r[o->table.sel].household_id));
         break;
     default: break;
     }
@@ -132,7 +96,7 @@ static void officials_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 static void officials_free(tui_screen *s)
 {
     officials_state *o = s->st;
-    official_rows_free(o->r, o->n);
+    official_rows_free(o->r, o->table.n);
     free(o);
 }
 
@@ -147,6 +111,7 @@ tui_screen *screen_officials_new(tui *t)
     hd_date d = date_today();
     o->year = d.year;
     o->month = d.month;
+    table_init(&o->table, 2, 2);
     tui_screen *s = tui_screen_new(&officials_ops, o, _("Children of officials"));
     officials_reload(s, t);
     return s;

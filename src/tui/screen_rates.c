@@ -7,17 +7,16 @@
 #include <string.h>
 
 #include "core/attendance.h"
-#include "core/date.h"
 #include "core/i18n.h"
 #include "tui/app.h"
+#include "tui/table.h"
 
 typedef struct rates_state {
     int year, month;
     int group;            /* hd_att_group, ATT_BY_CHILD excluded */
     int ytd;              /* the school year to the month */
     hd_att_rate *r;
-    int n, sel, first;
-    char error[1024];
+    tui_table table;
 } rates_state;
 
 static const tui_action rates_actions[] = {
@@ -33,24 +32,37 @@ static const char *const group_labels[ATT_BY_CHILD] = {
 static void rates_reload(tui_screen *s, tui *t)
 {
     rates_state *p = s->st;
-    attendance_rates_free(p->r, p->n);
+    attendance_rates_free(p->r, p->table.n);
     p->r = NULL;
-    p->error[0] = '\0';
     int fy = p->year, fm = p->month;
     if (p->ytd)
         attendance_year_start(t->cfg, p->year, p->month, &fy, &fm);
     hd_err err;
-    p->n = attendance_rates(t->db, fy, fm, p->year, p->month, (hd_att_group)p->group, t->lang,
-                            0, &p->r, &err);
-    if (p->n < 0) {
-        snprintf(p->error, sizeof p->error, "%s", err.msg);
-        p->n = 0;
-    }
-    if (p->sel >= p->n)
-        p->sel = p->n ? p->n - 1 : 0;
+    table_loaded(&p->table, attendance_rates(t->db, fy, fm, p->year, p->month,
+                                             (hd_att_group)p->group, t->lang, 0, &p->r, &err),
+                 &err);
 }
 
 enum { NUM_W = 10 };
+
+static void rates_row(tui *t, const void *ctx, int i, int y, int selected)
+{
+    const rates_state *p = ctx;
+    const hd_att_rate *x = &p->r[i];
+    tui_role r = selected ? ROLE_SELECTED : ROLE_NORMAL;
+    char v[5][32];
+    snprintf(v[0], sizeof v[0], "%ld", x->pupils);
+    snprintf(v[1], sizeof v[1], "%ld", x->school_days);
+    snprintf(v[2], sizeof v[2], "%ld", x->excused);
+    snprintf(v[3], sizeof v[3], "%ld", x->unexcused);
+    tui_percent(t, x->rate, 1, 1, v[4], sizeof v[4]);
+    int name_w = COLS - 2 - 5 * NUM_W;
+    term_put(stdscr, y, 0, COLS, "", r, 1);
+    term_put(stdscr, y, 1, name_w - 1, p->group == ATT_BY_COMMUNE ? _("Commune") : x->label,
+             r, 0);
+    for (int c = 0; c < 5; c++)
+        term_put_right(stdscr, y, 1 + name_w + c * NUM_W, NUM_W - 1, v[c], r);
+}
 
 static void rates_draw(tui_screen *s, tui *t, int top, int height)
 {
@@ -59,11 +71,8 @@ static void rates_draw(tui_screen *s, tui *t, int top, int height)
     snprintf(head, sizeof head, p->ytd ? _("Attendance of the school year to %02d/%d, %s")
                                        : _("Attendance of %02d/%d, %s"),
              p->month, p->year, _(group_labels[p->group]));
-    term_put(stdscr, top, 1, COLS - 2, head, ROLE_HEADER, 0);
-    if (p->error[0]) {
-        term_put(stdscr, top + 2, 1, COLS - 2, p->error, ROLE_ERROR, 0);
+    if (!table_draw(&p->table, t, top, height, head, rates_row, p))
         return;
-    }
     static const char *const cols[] = {N_("Pupils"), N_("School days"), N_("Leave"),
                                        N_("No leave"), N_("Attendance")};
     int name_w = COLS - 2 - 5 * NUM_W;
@@ -71,47 +80,19 @@ static void rates_draw(tui_screen *s, tui *t, int top, int height)
     for (int c = 0; c < 5; c++)
         term_put_right(stdscr, top + 2, 1 + name_w + c * NUM_W, NUM_W - 1, _(cols[c]),
                        ROLE_HEADER);
-    int rows = height - 3;
-    if (p->sel < p->first)
-        p->first = p->sel;
-    if (p->sel >= p->first + rows)
-        p->first = p->sel - rows + 1;
-    for (int i = p->first, y = top + 3; i < p->n && y < top + height; i++, y++) {
-        const hd_att_rate *x = &p->r[i];
-        tui_role r = i == p->sel ? ROLE_SELECTED : ROLE_NORMAL;
-        char v[5][32];
-        snprintf(v[0], sizeof v[0], "%ld", x->pupils);
-        snprintf(v[1], sizeof v[1], "%ld", x->school_days);
-        snprintf(v[2], sizeof v[2], "%ld", x->excused);
-        snprintf(v[3], sizeof v[3], "%ld", x->unexcused);
-        tui_percent(t, x->rate, 1, 1, v[4], sizeof v[4]);
-        term_put(stdscr, y, 0, COLS, "", r, 1);
-        term_put(stdscr, y, 1, name_w - 1, p->group == ATT_BY_COMMUNE ? _("Commune") : x->label,
-                 r, 0);
-        for (int c = 0; c < 5; c++)
-            term_put_right(stdscr, y, 1 + name_w + c * NUM_W, NUM_W - 1, v[c], r);
-    }
-    if (!p->n)
-        term_put(stdscr, top + 3, 2, COLS - 4, _("No attendance is recorded for this period."),
-                 ROLE_DIM, 0);
 }
 
 static void rates_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 {
     (void)k;
     rates_state *p = s->st;
-    int page = LINES - 7 > 1 ? LINES - 7 : 1;
+    if (table_key(&p->table, a))
+        return;
     switch (a) {
     case ACT_BACK: tui_pop(t); return;
-    case ACT_DOWN: p->sel += p->sel + 1 < p->n; break;
-    case ACT_UP: p->sel -= p->sel > 0; break;
-    case ACT_PAGE_DOWN: p->sel = p->sel + page < p->n ? p->sel + page : (p->n ? p->n - 1 : 0); break;
-    case ACT_PAGE_UP: p->sel = p->sel > page ? p->sel - page : 0; break;
-    case ACT_TOP: p->sel = 0; break;
-    case ACT_BOTTOM: p->sel = p->n ? p->n - 1 : 0; break;
     case ACT_FILTER:
         p->group = (p->group + 1) % ATT_BY_CHILD;
-        p->sel = p->first = 0;
+        p->table.sel = p->table.first = 0;
         rates_reload(s, t);
         break;
     case ACT_NEXT_LIST:
@@ -119,28 +100,10 @@ static void rates_key(tui_screen *s, tui *t, tui_action a, tui_key k)
         rates_reload(s, t);
         break;
     case ACT_NEXT_MONTH:
-    case ACT_PREV_MONTH: {
-        int y = p->year, m = p->month;
-        hd_err err;
-        for (int i = 0; i < 12; i++) {
-            m += a == ACT_NEXT_MONTH ? 1 : -1;
-            if (m > 12) {
-                m = 1;
-                y++;
-            } else if (m < 1) {
-                m = 12;
-                y--;
-            }
-            if (attendance_check_month(t->cfg, y, m, &err) == 0) {
-                p->year = y;
-                p->month = m;
-                rates_reload(s, t);
-                return;
-            }
-        }
-        tui_message(t, ROLE_ERROR, "%s", _("No later month has started yet."));
+    case ACT_PREV_MONTH:
+        if (tui_taught_month_key(t, a, &p->year, &p->month))
+            rates_reload(s, t);
         break;
-    }
     default: break;
     }
 }
@@ -148,7 +111,7 @@ static void rates_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 static void rates_free(tui_screen *s)
 {
     rates_state *p = s->st;
-    attendance_rates_free(p->r, p->n);
+    attendance_rates_free(p->r, p->table.n);
     free(p);
 }
 
@@ -162,6 +125,9 @@ tui_screen *screen_rates_new(tui *t, int year, int month)
     p->year = year;
     p->month = month;
     p->group = ATT_BY_VILLAGE;
+    /* the heading, a blank line, the column titles */
+    table_init(&p->table, 3, 1);
+    p->table.empty = N_("No attendance is recorded for this period.");
     tui_screen *s = tui_screen_new(&rates_ops, p, _("Attendance rates"));
     rates_reload(s, t);
     return s;

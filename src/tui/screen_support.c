@@ -14,15 +14,15 @@
 #include "core/support.h"
 #include "tui/app.h"
 #include "tui/form.h"
+#include "tui/table.h"
 
 enum { SUPPORT_MAX = 1000 };
 
 typedef struct support_state {
     int year, month;
     hd_support_entry *e;
-    int n, sel, first;
+    tui_table table;
     long long total;
-    char error[1024];
 } support_state;
 
 static const tui_action support_actions[] = {
@@ -33,9 +33,8 @@ static const tui_action support_actions[] = {
 static void support_reload(tui_screen *s, tui *t)
 {
     support_state *p = s->st;
-    support_entries_free(p->e, p->n);
+    support_entries_free(p->e, p->table.n);
     p->e = NULL;
-    p->error[0] = '\0';
     p->total = 0;
     hd_date first = {p->year, p->month, 1};
     hd_date last = {p->year, p->month, date_days_in_month(p->year, p->month)};
@@ -46,15 +45,9 @@ static void support_reload(tui_screen *s, tui *t)
     date_iso((hd_date){sy, t->cfg->school_year_start_month, 1}, from);
     date_iso(last, to);
     hd_err err;
-    p->n = support_list(t->db, from, to, SUPPORT_MAX, &p->e, &err);
-    if (p->n < 0) {
-        snprintf(p->error, sizeof p->error, "%s", err.msg);
-        p->n = 0;
-    }
-    for (int i = 0; i < p->n; i++)
+    table_loaded(&p->table, support_list(t->db, from, to, SUPPORT_MAX, &p->e, &err), &err);
+    for (int i = 0; i < p->table.n; i++)
         p->total += p->e[i].value;
-    if (p->sel >= p->n)
-        p->sel = p->n ? p->n - 1 : 0;
 }
 
 /* 1.500.000 */
@@ -72,83 +65,53 @@ static void money(long long v, char *buf, size_t n)
 }
 
 /* Two lines an entry: date, child, village, value; then kind, what, giver. */
+static void support_row(tui *t, const void *ctx, int i, int y, int selected)
+{
+    const support_state *p = ctx;
+    const hd_support_entry *x = &p->e[i];
+    tui_role r = selected ? ROLE_SELECTED : ROLE_NORMAL;
+    char line[600], d[11] = "", v[40];
+    hd_date dt;
+    if (date_parse(x->date, &dt, NULL) == 0)
+        date_vn(dt, d);
+    money(x->value, v, sizeof v);
+    snprintf(line, sizeof line, "%s  %s (%d) · %s", d, x->child, x->birth_year,
+             *x->village ? x->village : "-");
+    term_put(stdscr, y, 0, COLS, "", r, 1);
+    term_put(stdscr, y, 1, COLS - 16, line, r, 0);
+    term_put_right(stdscr, y, COLS - 15, 14, v, r);
+    snprintf(line, sizeof line, "%s%s%s · %s", model_label(VOCAB_SUPPORT, x->kind, t->lang),
+             *x->what ? ": " : "", x->what, x->source);
+    term_put(stdscr, y + 1, 0, COLS, "", ROLE_NORMAL, 1);
+    term_put(stdscr, y + 1, 4, COLS - 5, line, ROLE_DIM, 0);
+}
+
 static void support_draw(tui_screen *s, tui *t, int top, int height)
 {
     support_state *p = s->st;
     char head[300], total[40];
     money(p->total, total, sizeof total);
-    snprintf(head, sizeof head, _("%d supports in the school year to %02d/%d: %s đồng"), p->n,
-             p->month, p->year, total);
-    term_put(stdscr, top, 1, COLS - 2, head, ROLE_HEADER, 0);
-    if (p->error[0]) {
-        term_put(stdscr, top + 2, 1, COLS - 2, p->error, ROLE_ERROR, 0);
-        return;
-    }
-    int rows = (height - 2) / 2;
-    if (rows < 1)
-        rows = 1;
-    if (p->sel < p->first)
-        p->first = p->sel;
-    if (p->sel >= p->first + rows)
-        p->first = p->sel - rows + 1;
-    for (int i = p->first, y = top + 2; i < p->n && y + 1 < top + height; i++, y += 2) {
-        const hd_support_entry *x = &p->e[i];
-        tui_role r = i == p->sel ? ROLE_SELECTED : ROLE_NORMAL;
-        char line[600], d[11] = "", v[40];
-        hd_date dt;
-        if (date_parse(x->date, &dt, NULL) == 0)
-            date_vn(dt, d);
-        money(x->value, v, sizeof v);
-        snprintf(line, sizeof line, "%s  %s (%d) · %s", d, x->child, x->birth_year,
-                 *x->village ? x->village : "-");
-        term_put(stdscr, y, 0, COLS, "", r, 1);
-        term_put(stdscr, y, 1, COLS - 16, line, r, 0);
-        term_put_right(stdscr, y, COLS - 15, 14, v, r);
-        snprintf(line, sizeof line, "%s%s%s · %s", model_label(VOCAB_SUPPORT, x->kind, t->lang),
-                 *x->what ? ": " : "", x->what, x->source);
-        term_put(stdscr, y + 1, 0, COLS, "", ROLE_NORMAL, 1);
-        term_put(stdscr, y + 1, 4, COLS - 5, line, ROLE_DIM, 0);
-    }
-    if (!p->n)
-        term_put(stdscr, top + 2, 2, COLS - 4, _("Nothing to show."), ROLE_DIM, 0);
+    snprintf(head, sizeof head, _("%d supports in the school year to %02d/%d: %s đồng"),
+             p->table.n, p->month, p->year, total);
+    table_draw(&p->table, t, top, height, head, support_row, p);
 }
 
 static void support_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 {
     (void)k;
     support_state *p = s->st;
-    int page = (LINES - 6) / 2 > 1 ? (LINES - 6) / 2 : 1;
+    if (table_key(&p->table, a))
+        return;
     switch (a) {
     case ACT_BACK: tui_pop(t); return;
-    case ACT_DOWN: p->sel += p->sel + 1 < p->n; break;
-    case ACT_UP: p->sel -= p->sel > 0; break;
-    case ACT_PAGE_DOWN: p->sel = p->sel + page < p->n ? p->sel + page : (p->n ? p->n - 1 : 0); break;
-    case ACT_PAGE_UP: p->sel = p->sel > page ? p->sel - page : 0; break;
-    case ACT_TOP: p->sel = 0; break;
-    case ACT_BOTTOM: p->sel = p->n ? p->n - 1 : 0; break;
     case ACT_NEXT_MONTH:
-    case ACT_PREV_MONTH: {
-        int y = p->year, m = p->month + (a == ACT_NEXT_MONTH ? 1 : -1);
-        if (m > 12) {
-            m = 1;
-            y++;
-        } else if (m < 1) {
-            m = 12;
-            y--;
-        }
-        hd_date first = {y, m, 1};
-        if (date_cmp(first, date_today()) > 0) {
-            tui_message(t, ROLE_ERROR, "%s", _("No later month has started yet."));
-            break;
-        }
-        p->year = y;
-        p->month = m;
-        support_reload(s, t);
+    case ACT_PREV_MONTH:
+        if (tui_month_key(t, a, &p->year, &p->month))
+            support_reload(s, t);
         break;
-    }
     case ACT_OPEN:
-        if (p->n)
-            tui_push(t, screen_child_new(t, p->e[p->sel].child_id));
+        if (p->table.n)
+            tui_push(t, screen_child_new(t, p->e[p->table.sel].child_id));
         break;
     default: break;
     }
@@ -157,7 +120,7 @@ static void support_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 static void support_free(tui_screen *s)
 {
     support_state *p = s->st;
-    support_entries_free(p->e, p->n);
+    support_entries_free(p->e, p->table.n);
     free(p);
 }
 
@@ -171,6 +134,7 @@ tui_screen *screen_support_new(tui *t)
     hd_date d = date_today();
     p->year = d.year;
     p->month = d.month;
+    table_init(&p->table, 2, 2);
     tui_screen *s = tui_screen_new(&support_ops, p, _("Support register"));
     support_reload(s, t);
     return s;

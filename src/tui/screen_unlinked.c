@@ -10,12 +10,11 @@
 #include "core/ident.h"
 #include "tui/app.h"
 #include "tui/form.h"
+#include "tui/table.h"
 
 typedef struct unlinked_state {
     hd_unlinked *rows;
-    int n;
-    int sel, first;
-    char error[1024];
+    tui_table table;
 } unlinked_state;
 
 static const tui_action unlinked_actions[] = {
@@ -26,23 +25,17 @@ static const tui_action unlinked_actions[] = {
 static void unlinked_reload(tui_screen *s, tui *t)
 {
     unlinked_state *u = s->st;
-    unlinked_free(u->rows, u->n);
+    unlinked_free(u->rows, u->table.n);
     u->rows = NULL;
-    u->error[0] = '\0';
     hd_err err;
-    u->n = unlinked_list(t->db, &u->rows, &err);
-    if (u->n < 0) {
-        snprintf(u->error, sizeof u->error, "%s", err.msg);
-        u->n = 0;
-    }
-    if (u->sel >= u->n)
-        u->sel = u->n ? u->n - 1 : 0;
+    table_loaded(&u->table, unlinked_list(t->db, &u->rows, &err), &err);
 }
 
-static void draw_row(const unlinked_state *u, int i, int y)
+static void unlinked_row(tui *t, const void *ctx, int i, int y, int selected)
 {
+    const unlinked_state *u = ctx;
     const hd_unlinked *r = &u->rows[i];
-    tui_role role = i == u->sel ? ROLE_SELECTED : ROLE_NORMAL;
+    tui_role role = selected ? ROLE_SELECTED : ROLE_NORMAL;
     char born[16], line[600];
     hd_date d;
     if (r->birth_date[0] && date_parse(r->birth_date, &d, NULL) == 0)
@@ -58,25 +51,11 @@ static void draw_row(const unlinked_state *u, int i, int y)
 
 static void unlinked_draw(tui_screen *s, tui *t, int top, int height)
 {
-    (void)t;
     unlinked_state *u = s->st;
     char head[300];
     snprintf(head, sizeof head, _("%d children with no household (Enter: link one to its "
-                                  "household)"), u->n);
-    term_put(stdscr, top, 1, COLS - 2, head, ROLE_HEADER, 0);
-    if (u->error[0]) {
-        term_put(stdscr, top + 2, 1, COLS - 2, u->error, ROLE_ERROR, 0);
-        return;
-    }
-    int rows = height - 2;
-    if (u->sel < u->first)
-        u->first = u->sel;
-    if (u->sel >= u->first + rows)
-        u->first = u->sel - rows + 1;
-    for (int i = u->first, y = top + 2; i < u->n && y < top + height; i++, y++)
-        draw_row(u, i, y);
-    if (!u->n)
-        term_put(stdscr, top + 2, 2, COLS - 4, _("Nothing to show."), ROLE_DIM, 0);
+                                  "household)"), u->table.n);
+    table_draw(&u->table, t, top, height, head, unlinked_row, u);
 }
 
 /* ---- the link form ---------------------------------------------------------- */
@@ -140,16 +119,13 @@ static void unlinked_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 {
     (void)k;
     unlinked_state *u = s->st;
-    int page = LINES - 6 > 1 ? LINES - 6 : 1;
+    if (table_key(&u->table, a))
+        return;
     switch (a) {
     case ACT_BACK: tui_pop(t); return;
-    case ACT_DOWN: u->sel += u->sel + 1 < u->n; break;
-    case ACT_UP: u->sel -= u->sel > 0; break;
-    case ACT_PAGE_DOWN: u->sel = u->sel + page < u->n ? u->sel + page : (u->n ? u->n - 1 : 0); break;
-    case ACT_PAGE_UP: u->sel = u->sel > page ? u->sel - page : 0; break;
     case ACT_OPEN:
-        if (u->n)
-            tui_push(t, link_form(&u->rows[u->sel]));
+        if (u->table.n)
+            tui_push(t, link_form(&u->rows[u->table.sel]));
         break;
     default: break;
     }
@@ -158,7 +134,7 @@ static void unlinked_key(tui_screen *s, tui *t, tui_action a, tui_key k)
 static void unlinked_screen_free(tui_screen *s)
 {
     unlinked_state *u = s->st;
-    unlinked_free(u->rows, u->n);
+    unlinked_free(u->rows, u->table.n);
     free(u);
 }
 
@@ -170,6 +146,7 @@ static const tui_screen_ops unlinked_ops = {
 tui_screen *screen_unlinked_new(tui *t)
 {
     unlinked_state *u = xcalloc(1, sizeof *u);
+    table_init(&u->table, 2, 1);
     tui_screen *s = tui_screen_new(&unlinked_ops, u, _("No household"));
     unlinked_reload(s, t);
     return s;
