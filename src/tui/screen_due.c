@@ -61,8 +61,11 @@ static void due_reload(tui_screen *s, tui *t)
         hd_due_filter f = {.member_id = d->member_id, .overdue_only = d->overdue_only,
                            .limit = DUE_MAX};
         n = due_list(t->db, &o, &f, &d->items, &err);
-        if (n >= 0 && due_count(t->db, &o, &f, &d->total, &d->overdue, &err) < 0)
+        if (n >= 0 && due_count(t->db, &o, &f, &d->total, &d->overdue, &err) < 0) {
+            due_items_free(d->items, n); /* the count failed: no rows kept */
+            d->items = NULL;
             n = -1;
+        }
     }
     table_loaded(&d->table, n, &err);
 }
