@@ -105,9 +105,41 @@ static const char *head_cell(const header_scan *hs, size_t top, size_t row, size
     return kept_text(hs, row, col);
 }
 
+/* 1 when row top+1 holds sub-titles only: text under a group title merged
+ * across columns of row top, and nothing elsewhere (the titles beside the
+ * group are left unmerged, as a typist often leaves them). */
+static int in_group(const header_scan *hs, size_t top, size_t c)
+{
+    for (size_t i = 0; i < hs->nmerge; i++) {
+        const xlsx_range *m = &hs->merges[i];
+        if (m->r1 == top && m->r2 == top && m->c2 > m->c1 && c >= m->c1 && c <= m->c2)
+            return 1;
+    }
+    return 0;
+}
+
+/* (A title merged across the whole table is a title, not a group: the row
+ * must also have titles of its own beside the group.) */
+static int subtitle_row(const header_scan *hs, size_t top, size_t width)
+{
+    int under = 0, beside = 0;
+    for (size_t c = 0; c < width; c++) {
+        int grouped = in_group(hs, top, c);
+        if (!grouped && !str_empty(kept_text(hs, top, c)))
+            beside++;
+        if (str_empty(kept_text(hs, top + 1, c)))
+            continue;
+        if (!grouped)
+            return 0;
+        under++;
+    }
+    return under > 0 && beside > 0;
+}
+
 /* The last row of a header starting at top: the lowest merged cell that
- * starts on it (at most HEADER_DEPTH rows). */
-static size_t header_bottom(const header_scan *hs, size_t top)
+ * starts on it, or the row of sub-titles under a group title (at most
+ * HEADER_DEPTH rows). */
+static size_t header_bottom(const header_scan *hs, size_t top, size_t width)
 {
     size_t bottom = top;
     for (size_t i = 0; i < hs->nmerge; i++) {
@@ -115,6 +147,8 @@ static size_t header_bottom(const header_scan *hs, size_t top)
         if (m->r1 == top && m->r2 > bottom)
             bottom = m->r2 < top + HEADER_DEPTH - 1 ? m->r2 : top + HEADER_DEPTH - 1;
     }
+    if (bottom == top && HEADER_DEPTH > 1 && subtitle_row(hs, top, width))
+        bottom = top + 1;
     return bottom;
 }
 
@@ -160,7 +194,7 @@ static int find_header(const header_scan *hs, const hd_profile *p, hd_table t, s
     const char **texts = xcalloc(width ? width : 1, sizeof *texts);
     int best = 0;
     for (size_t i = 0; i < hs->nrows; i++) {
-        size_t b = header_bottom(hs, hs->rows[i].row);
+        size_t b = header_bottom(hs, hs->rows[i].row, width);
         int score = header_texts(hs, p, t, hs->rows[i].row, b, texts, width);
         if (score > best) {
             best = score;

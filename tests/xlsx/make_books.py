@@ -307,3 +307,41 @@ raw_book("cached.xlsx", iter([(HEAD +
     '<row r="2"><c r="A2" t="str"><f>"Thôn "&amp;"Cũ"</f><v>Thôn Cũ</v></c>'
     '<c r="B2" t="inlineStr"><is><t>thôn</t></is></c></row>'
     '</sheetData></worksheet>').encode()]))
+
+# ---- attendance: a school's monthly sheet, the absences under a group
+# title merged across two columns; the other titles merged down the two
+# header rows (attendance.xlsx) or left in the first row (attendance-plain),
+# both as class teachers type them -------------------------------------------
+def attendance_book(name, merged_down):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Chuyên cần T11"
+    title_block(ws, "THEO DÕI CHUYÊN CẦN THÁNG 11/2026", 10)
+    ws.append([])
+    ws.append(["STT", "Họ và tên", "Ngày sinh", "Lớp", "Tháng", "Số ngày học", "Số ngày nghỉ",
+               None, "Vắng liên tiếp", "Lưu ban"])
+    ws.merge_cells("G5:H5")
+    ws.append([None, None, None, None, None, None, "Có phép", "Không phép", None, None])
+    if merged_down:
+        for c in ("A", "B", "C", "D", "E", "F", "I", "J"):
+            ws.merge_cells("%s5:%s6" % (c, c))
+    ws.append([1, "Nguyễn Thị Ánh Đào", datetime.date(2015, 3, 5), "5A", "11/2026", 20, 1, 0,
+               None, None])
+    ws.append([2, "Nguyễn Văn Tú", 2018, "2B", "11/2026", 20, 0, 2, 2, None])
+    ws.append([None, "Tổng cộng", None, None, None, 40, 1, 2, None, None])
+    wb.save(path(name))
+
+
+attendance_book("attendance.xlsx", True)
+attendance_book("attendance-plain.xlsx", False)
+
+# ---- a wide "Ghi chú" merged across two columns of the header, data right
+# under it: the first row is data, not sub-titles -----------------------------
+wb = Workbook()
+ws = wb.active
+ws.title = "Thôn"
+ws.append(["STT", "Tên thôn", "Loại", "Ghi chú", None])
+ws.merge_cells("D1:E1")
+ws.append([1, "Thôn Mới", "thôn", "Tách từ thôn 1", "2026"])
+ws.append([2, "Làng Mới", "làng", None, None])
+wb.save(path("wide-note.xlsx"))

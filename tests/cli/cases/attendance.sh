@@ -33,3 +33,16 @@ $HD attendance 07/2026
 $HD attendance 10/2026 --by street
 $HD attendance 10/2026 --limit 0
 $HD attendance
+echo "--- the school's sheet as Excel: absences under a group title over two columns"
+${PYTHON:-/usr/bin/python3} "$ROOT/tests/xlsx/make_books.py" books >/dev/null
+$HD --db x.db init >/dev/null
+$HD --db x.db import villages $D/villages.csv >/dev/null
+$HD --db x.db import households $D/households.csv >/dev/null
+$HD --db x.db import schools $D/newyear-schools.csv >/dev/null
+$HD --db x.db import children $D/newyear-children.csv >/dev/null
+$HD --db x.db import --show-mapping attendance books/attendance-plain.xlsx
+$HD --db x.db import attendance books/attendance-plain.xlsx
+$HD --db x.db import attendance books/attendance.xlsx
+$HD --db x.db attendance 11/2026 --by child
+echo "--- a title merged across two columns with data under it: no sub-titles"
+$HD --db x.db import villages books/wide-note.xlsx
