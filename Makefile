@@ -61,7 +61,7 @@ DEBIAN_TEST_PKGS  := libcmocka-dev tmux sqlite3 valgrind poppler-utils python3-o
 # Only for `make fuzz` (libFuzzer comes with clang): not needed to build or test.
 DEBIAN_FUZZ_PKGS  := clang libclang-rt-14-dev
 
-.PHONY: all deps fuzz-deps test check-unit check-cli check-e2e check-print check-fuzz test-asan \
+.PHONY: all deps deps-build fuzz-deps test check-unit check-cli check-e2e check-print check-fuzz test-asan \
         asan valgrind fuzz bench bench-tui run demo pot po-update install uninstall clean
 
 all: $(BIN) $(MO_FILES)
@@ -86,6 +86,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB)
 # Installs the Debian packages the build and the tests need (only those missing).
 deps:
 	@sh tools/deps.sh $(DEBIAN_BUILD_PKGS) $(DEBIAN_TEST_PKGS)
+
+# What building and running need, without the tests' packages (tmux, a CUPS
+# server, valgrind...): `make run` asks for no more.
+deps-build:
+	@sh tools/deps.sh $(DEBIAN_BUILD_PKGS)
 
 check-unit: $(UNIT_BIN) $(MO_FILES)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; HUYDONG_TODAY=2026-11-24 $$t; done
@@ -146,7 +151,8 @@ check-print: $(BIN)
 	@sh tests/print/cups.sh ./$(BIN)
 
 # The whole suite: the normal build, then the same tests under ASan + UBSan.
-test: all
+test: deps
+	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory check-unit check-fuzz check-cli check-e2e check-print
 	@$(MAKE) --no-print-directory test-asan
 	@echo "all tests passed"
@@ -178,7 +184,7 @@ valgrind: all $(UNIT_BIN)
 
 # The README's first command: everything a new user needs, then the demo commune.
 DEMO_DB := demo/huydong.db
-run: deps
+run: deps-build
 	@$(MAKE) --no-print-directory all
 	@mkdir -p demo
 	@test -e $(DEMO_DB) || ./$(BIN) --db $(DEMO_DB) demo
