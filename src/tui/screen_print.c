@@ -151,9 +151,11 @@ static int preview_build(preview_state *p, tui *t)
     return 0;
 }
 
+/* ← scrolls a wide page here: its action comes before Back's, which the
+ * first match wins (Esc still goes back). */
 static const tui_action preview_actions[] = {
-    ACT_PRINT, ACT_SAVE_PDF, ACT_SAVE_CSV, ACT_WIDTH, ACT_BACK, ACT_UP, ACT_DOWN, ACT_PAGE_UP,
-    ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM, ACT_SCROLL_LEFT, ACT_SCROLL_RIGHT, ACT_HELP, ACT_QUIT,
+    ACT_PRINT, ACT_SAVE_PDF, ACT_SAVE_CSV, ACT_WIDTH, ACT_SCROLL_LEFT, ACT_SCROLL_RIGHT, ACT_BACK,
+    ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM, ACT_HELP, ACT_QUIT,
     ACT_NONE,
 };
 

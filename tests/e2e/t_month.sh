@@ -63,6 +63,12 @@ wait_for "số liệu đã chốt (lần 2)"
 wait_gone "CỘNG HÒA XÃ HỘI"
 keys Right Right Right Right Right
 wait_for "CỘNG HÒA XÃ HỘI"
+# and back to the left edge, still in the preview (← is not "back" here)
+keys Left Left Left Left Left
+wait_gone "CỘNG HÒA XÃ HỘI"
+wait_for "BẢNG ĐÁNH GIÁ CHI BỘ VỀ"
+keys Right Right Right Right Right
+wait_for "CỘNG HÒA XÃ HỘI"
 keys f
 wait_for "Đã lưu:" 20
 [ -s evaluation-2026-11.pdf ] || fail "no PDF"
