@@ -71,6 +71,8 @@ static const struct {
      N_("record a school's confirmation (--grade, --class, --school, --date)")},
     {"month", cmd_month, "month figures|ratings MONTH [--village V]",
      N_("a month's figures per level, or the party branches' ratings")},
+    {"month", cmd_month, "month children MONTH FIGURE [--village V] [--level L]",
+     N_("the children a figure counts (school_age, dropouts_year, at_risk...)")},
     {"month", cmd_month, "month close|show MONTH [--reason T|--version N]",
      N_("freeze a month's figures and ratings; show a closed month")},
     {"attendance", cmd_attendance, "attendance MONTH [--year] [--by GROUP]",
@@ -85,8 +87,10 @@ static const struct {
     {"support", cmd_support, "support add|list|totals ...",
      N_("the support register: scholarships, gifts, books and clothes, fee exemption, "
         "boarding")},
-    {"print", cmd_print, "print at-risk|dropouts|family-review|causes|sponsors|support|officials|leavers [OPTION]...",
-     N_("print a list (--month M, --width 80|132, --to text|csv|pdf FILE, --to printer)")},
+    {"print", cmd_print, "print DOC [OPTION]...",
+     N_("print a document: committee, visits, at-risk, dropouts, evaluation, report, officials, "
+        "sponsors, family-review, leavers, support, causes (--month M, --width 80|132, "
+        "--to text|csv|xlsx|pdf FILE, --to printer)")},
 };
 
 static void usage(FILE *fp)
