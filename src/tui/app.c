@@ -113,7 +113,30 @@ static void draw_title(tui *t, const tui_screen *s)
 }
 
 /* The key bar: each offered action's first key and label, as many as fit. */
-static void draw_keybar(const tui_screen *s)
+/* The permission an action's key needs, or -1 for none.  Visits and
+ * commitments depend on the household (a member's own): shown to members
+ * and above. */
+static int action_perm(tui_action a)
+{
+    switch (a) {
+    case ACT_VISIT: case ACT_COMMIT:
+        return PERM_CASEWORK;
+    case ACT_ADD: case ACT_EDIT: case ACT_STATUS: case ACT_ARCHIVE: case ACT_ASSIGN:
+    case ACT_SPONSOR: case ACT_POSITION: case ACT_SUPPORT_ADD: case ACT_CONFIRM:
+    case ACT_DISMISS:
+        return PERM_RECORDS;
+    case ACT_CLOSE_MONTH: case ACT_REOPEN_MONTH:
+        return PERM_MONTH;
+    case ACT_PRINT: case ACT_SAVE_PDF: case ACT_SAVE_CSV:
+        return PERM_PRINT;
+    default:
+        return -1;
+    }
+}
+
+/* The keys of the screen the user may use: one a role forbids is left off
+ * the bar (pressed, it still says why it is refused). */
+static void draw_keybar(const tui *t, const tui_screen *s)
 {
     int x = 0, y = LINES - 1;
     move(y, 0);
@@ -121,6 +144,11 @@ static void draw_keybar(const tui_screen *s)
     for (const tui_action *a = s->ops->actions; *a != ACT_NONE; a++) {
         const tui_action_def *d = actions_def(*a);
         if (s->ops->typing && !d->typing_safe)
+            continue;
+        int perm = action_perm(*a);
+        if (perm == PERM_CASEWORK ? !authz_can(t->db, PERM_CASEWORK, 0) &&
+                                        authz_role(t->db) < USER_MEMBER
+                                  : perm >= 0 && !authz_can(t->db, (hd_perm)perm, 0))
             continue;
         const char *key = actions_key_name(d->keys[0]);
         const char *label = _(d->label);
@@ -156,7 +184,7 @@ static void draw_all(tui *t)
         draw_title(t, s);
         s->ops->draw(s, t, 1, tui_body_height());
         term_put(stdscr, LINES - 2, 0, COLS, t->message, t->message_role, 1);
-        draw_keybar(s);
+        draw_keybar(t, s);
     }
     curs_set(t->cursor_y >= 0 ? 1 : 0);
     if (t->cursor_y >= 0)

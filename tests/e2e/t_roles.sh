@@ -32,6 +32,9 @@ wait_for "Năm học"
 wait_for "$viewer"
 keys 2
 wait_for "Chủ hộ"
+# the key bar offers a viewer nothing a viewer may not do
+bar=$(screen | tail -1)
+case "$bar" in *"F2 Thêm"*|*"F4 Sửa"*|*"F9 Thăm"*) fail "the viewer's key bar: $bar" ;; esac
 keys F2
 wait_for "Không được phép: sửa hồ sơ"
 keys F9
