@@ -133,6 +133,8 @@ static const setting schema[] = {
     S_RISK("far_from_school", RISK_FAR_FROM_SCHOOL, 1.0,
            "Risk-score weight of living far from school."),
     S_RISK("other", RISK_OTHER, 1.0, "Risk-score weight of any other recorded reason."),
+    S_RISK("no_interest", RISK_NO_INTEREST, 1.5,
+           "Risk-score weight of a child with no interest in school (chán học)."),
     S_NUM("risk.threshold", OFF(risk_threshold), 0, 1000, 3.0,
           "Risk score (sum of the weights of a child's factors) from which the child counts as at risk."),
     S_NUM("warning.threshold", OFF(warn_threshold), 0, 1000, 3.0,

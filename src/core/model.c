@@ -47,6 +47,8 @@ static const hd_term risks[] = {
     {"far_from_school", "Nhà xa trường", "Far from school",
      "nha xa truong|xa truong|far from school|far_from_school"},
     {"other", "Khác", "Other", "khac|other"},
+    {"no_interest", "Chán học, không muốn đi học", "No interest in school",
+     "chan hoc|khong thich hoc|khong muon di hoc|luoi hoc|no interest|no_interest"},
 };
 
 static const hd_term orgs[] = {

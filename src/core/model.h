@@ -37,6 +37,8 @@ typedef enum hd_risk {
     RISK_POOR_ATTENDANCE,
     RISK_FAR_FROM_SCHOOL,
     RISK_OTHER,
+    /* after OTHER: the bits are stored, so a new factor only ever comes last */
+    RISK_NO_INTEREST,   /* chán học, không muốn đi học */
     RISK_COUNT
 } hd_risk;
 
