@@ -92,7 +92,7 @@ static int check_dates(hd_assignment *a, hd_err *err)
 
 static int check_assignment(hd_db *db, hd_assignment *a, hd_err *err)
 {
-    if (cw_norm(&a->reason, _("reason"), err) < 0 || cw_norm(&a->end_reason, _("reason"), err) < 0)
+    if (record_norm_text(&a->reason, _("reason"), err) < 0 || record_norm_text(&a->end_reason, _("reason"), err) < 0)
         return -1;
     if (check_target(a, err) < 0 || check_dates(a, err) < 0)
         return -1;

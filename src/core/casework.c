@@ -140,21 +140,6 @@ int cw_step(hd_db *db, sqlite3_stmt *st, int is_update, const char *doing, hd_er
     return 0;
 }
 
-int cw_norm(char **field, const char *what, hd_err *err)
-{
-    if (!*field) {
-        *field = xstrdup("");
-        return 0;
-    }
-    char *n = text_nfc(*field);
-    if (!n)
-        return hd_fail(err, _("%s: not valid UTF-8 text"), what);
-    str_trim(n);
-    free(*field);
-    *field = n;
-    return 0;
-}
-
 /* ---- dates ------------------------------------------------------------- */
 
 int cw_check_date(char iso[11], const char *field, int required, int past_only, hd_err *err)

@@ -4,6 +4,7 @@
 #define HD_CASEWORK_INT_H
 
 #include "core/casework.h"
+#include "core/registry.h"
 
 #define CW_NOW_SQL "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 
@@ -23,9 +24,6 @@ int cw_finish(hd_db *db, int tok, int rc, hd_err *err);
 /* Steps an INSERT or UPDATE and gives it back; for an update (is_update)
  * no row changed means the version did not match: HD_CONFLICT. */
 int cw_step(hd_db *db, sqlite3_stmt *st, int is_update, const char *doing, hd_err *err);
-
-/* NFC and trimmed in place (NULL becomes ""); refuses bad UTF-8. */
-int cw_norm(char **field, const char *what, hd_err *err);
 
 enum { CW_OPTIONAL = 0, CW_REQUIRED = 1 };
 /* Checks an ISO date field (normalising it in place); "" passes unless

@@ -20,10 +20,10 @@ void commitment_free(hd_commitment *k)
 
 static int check_texts(hd_commitment *k, hd_err *err)
 {
-    if (cw_norm(&k->family_signer, _("family signer"), err) < 0 ||
-        cw_norm(&k->school_signer, _("school signer"), err) < 0 ||
-        cw_norm(&k->family_commits, _("family commits"), err) < 0 ||
-        cw_norm(&k->school_commits, _("school commits"), err) < 0)
+    if (record_norm_text(&k->family_signer, _("family signer"), err) < 0 ||
+        record_norm_text(&k->school_signer, _("school signer"), err) < 0 ||
+        record_norm_text(&k->family_commits, _("family commits"), err) < 0 ||
+        record_norm_text(&k->school_commits, _("school commits"), err) < 0)
         return -1;
     if (str_empty(k->family_signer))
         return hd_fail(err, _("family signer: required (who signed for the family)"));

@@ -15,8 +15,7 @@
 
 /* ---- text fields -------------------------------------------------------- */
 
-/* Replaces *field by its NFC form (NULL becomes ""); refuses bad UTF-8. */
-static int norm_field(char **field, const char *what, hd_err *err)
+int record_norm_text(char **field, const char *what, hd_err *err)
 {
     if (!*field) {
         *field = xstrdup("");
@@ -129,8 +128,8 @@ void school_free(hd_school *s)
 
 static int school_check(hd_school *s, hd_err *err)
 {
-    if (norm_field(&s->name, _("name"), err) || norm_field(&s->levels, _("levels"), err) ||
-        norm_field(&s->address, _("address"), err))
+    if (record_norm_text(&s->name, _("name"), err) || record_norm_text(&s->levels, _("levels"), err) ||
+        record_norm_text(&s->address, _("address"), err))
         return -1;
     return require(s->name, _("name"), err);
 }
@@ -222,8 +221,8 @@ void village_free(hd_village *v)
 
 static int village_check(hd_village *v, hd_err *err)
 {
-    if (norm_field(&v->name, _("name"), err) || norm_field(&v->branch_name, _("branch"), err) ||
-        norm_field(&v->branch_secretary, _("branch secretary"), err))
+    if (record_norm_text(&v->name, _("name"), err) || record_norm_text(&v->branch_name, _("branch"), err) ||
+        record_norm_text(&v->branch_secretary, _("branch secretary"), err))
         return -1;
     if (!model_term(VOCAB_VILLAGE_KIND, v->kind))
         return hd_fail(err, _("kind: unknown kind of village"));
@@ -322,9 +321,9 @@ void household_free(hd_household *h)
 
 static int household_check(hd_household *h, hd_err *err)
 {
-    if (norm_field(&h->head_name, _("head of household"), err) ||
-        norm_field(&h->address, _("address"), err) || norm_field(&h->phone, _("phone"), err) ||
-        norm_field(&h->ethnicity, _("ethnicity"), err) || norm_field(&h->notes, _("notes"), err))
+    if (record_norm_text(&h->head_name, _("head of household"), err) ||
+        record_norm_text(&h->address, _("address"), err) || record_norm_text(&h->phone, _("phone"), err) ||
+        record_norm_text(&h->ethnicity, _("ethnicity"), err) || record_norm_text(&h->notes, _("notes"), err))
         return -1;
     if (require(h->head_name, _("head of household"), err) < 0)
         return -1;
@@ -439,10 +438,10 @@ void child_free(hd_child *c)
 
 static int child_check(hd_child *c, hd_err *err)
 {
-    if (norm_field(&c->full_name, _("full name"), err) ||
-        norm_field(&c->ethnicity, _("ethnicity"), err) ||
-        norm_field(&c->class_name, _("class"), err) ||
-        norm_field(&c->risk_other, _("other risk"), err) || norm_field(&c->notes, _("notes"), err))
+    if (record_norm_text(&c->full_name, _("full name"), err) ||
+        record_norm_text(&c->ethnicity, _("ethnicity"), err) ||
+        record_norm_text(&c->class_name, _("class"), err) ||
+        record_norm_text(&c->risk_other, _("other risk"), err) || record_norm_text(&c->notes, _("notes"), err))
         return -1;
     if (require(c->full_name, _("full name"), err) < 0)
         return -1;
@@ -723,8 +722,8 @@ void member_free(hd_member *m)
 
 static int member_check(hd_member *m, hd_err *err)
 {
-    if (norm_field(&m->full_name, _("full name"), err) || norm_field(&m->phone, _("phone"), err) ||
-        norm_field(&m->login, _("login"), err))
+    if (record_norm_text(&m->full_name, _("full name"), err) || record_norm_text(&m->phone, _("phone"), err) ||
+        record_norm_text(&m->login, _("login"), err))
         return -1;
     if (require(m->full_name, _("full name"), err) < 0)
         return -1;

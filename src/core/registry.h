@@ -153,4 +153,8 @@ int64_t member_id_by_login(hd_db *db, const char *login);
 /* id of the record with this stable key, 0 when none. */
 int64_t record_id_by_uid(hd_db *db, const char *table, const char *uid);
 
+/* Replaces *field by its NFC form, trimmed (NULL becomes ""); bad UTF-8 is
+ * refused naming `what`.  For every text a record stores. */
+int record_norm_text(char **field, const char *what, hd_err *err);
+
 #endif

@@ -28,7 +28,7 @@ static int64_t household_of(hd_db *db, int64_t child_id)
 
 static int check_report(hd_db *db, hd_report *r, hd_err *err)
 {
-    if (cw_norm(&r->reporter, _("reporter"), err) < 0 || cw_norm(&r->text, _("text"), err) < 0)
+    if (record_norm_text(&r->reporter, _("reporter"), err) < 0 || record_norm_text(&r->text, _("text"), err) < 0)
         return -1;
     if (cw_check_date(r->date, _("date"), CW_REQUIRED, 1, err) < 0)
         return -1;

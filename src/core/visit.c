@@ -23,7 +23,7 @@ void visit_free(hd_visit *v)
 
 static int check_fields(hd_visit *v, hd_err *err)
 {
-    if (cw_norm(&v->purpose, _("purpose"), err) < 0 || cw_norm(&v->notes, _("notes"), err) < 0)
+    if (record_norm_text(&v->purpose, _("purpose"), err) < 0 || record_norm_text(&v->notes, _("notes"), err) < 0)
         return -1;
     if (cw_check_date(v->date, _("date"), CW_REQUIRED, 1, err) < 0 ||
         cw_check_date(v->next_followup, _("next follow-up"), CW_OPTIONAL, 0, err) < 0)
