@@ -109,26 +109,25 @@ static char *cell(hd_col c, sqlite3_stmt *st, int i)
     }
 }
 
-long export_csv(hd_db *db, hd_table table, FILE *fp, hd_err *err)
+/* Each row of the table, as the text its columns export, to row_fn: in one
+ * read transaction, so the file is a consistent snapshot even while others
+ * save.  The row count, or -1 with err. */
+typedef void (*export_row_fn)(void *ctx, const char *const *cells, size_t n);
+
+static long export_rows(hd_db *db, hd_table table, export_row_fn row_fn, void *ctx,
+                        hd_err *err)
 {
     size_t n;
     const hd_column *cols = columns_of(table, &n);
-    const char **fields = xcalloc(n, sizeof *fields);
-    for (size_t i = 0; i < n; i++)
-        fields[i] = cols[i].header;
-    csv_write_bom(fp);
-    csv_write_row(fp, fields, n);
-    /* One read transaction: the file is a consistent snapshot even while
-     * others save. */
+    char **cells = xcalloc(n, sizeof *cells);
     sqlite3_exec(db_sql(db), "BEGIN", NULL, NULL, NULL);
     sqlite3_stmt *st = db_prepare(db, export_sql[table]);
     long rows = 0;
     int rc;
-    char **cells = xcalloc(n, sizeof *cells);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         for (size_t i = 0; i < n; i++)
-            fields[i] = cells[i] = cell(cols[i].id, st, (int)i);
-        csv_write_row(fp, fields, n);
+            cells[i] = cell(cols[i].id, st, (int)i);
+        row_fn(ctx, (const char *const *)cells, n);
         for (size_t i = 0; i < n; i++)
             free(cells[i]);
         rows++;
@@ -138,8 +137,32 @@ long export_csv(hd_db *db, hd_table table, FILE *fp, hd_err *err)
     db_finish(db, st);
     sqlite3_exec(db_sql(db), "COMMIT", NULL, NULL, NULL);
     free(cells);
-    free(fields);
     return rows;
+}
+
+/* The header texts of the table's columns (caller frees the array). */
+static const char **export_headers(hd_table table, size_t *n)
+{
+    const hd_column *cols = columns_of(table, n);
+    const char **fields = xcalloc(*n, sizeof *fields);
+    for (size_t i = 0; i < *n; i++)
+        fields[i] = cols[i].header;
+    return fields;
+}
+
+static void export_csv_row(void *ctx, const char *const *cells, size_t n)
+{
+    csv_write_row(ctx, cells, n);
+}
+
+long export_csv(hd_db *db, hd_table table, FILE *fp, hd_err *err)
+{
+    size_t n;
+    const char **fields = export_headers(table, &n);
+    csv_write_bom(fp);
+    csv_write_row(fp, fields, n);
+    free(fields);
+    return export_rows(db, table, export_csv_row, fp, err);
 }
 
 static unsigned char kind_of(hd_col c)
@@ -152,16 +175,26 @@ static unsigned char kind_of(hd_col c)
     }
 }
 
+typedef struct xlsx_rows {
+    xlsx_out *x;
+    const unsigned char *kinds;
+} xlsx_rows;
+
+static void export_xlsx_row(void *ctx, const char *const *cells, size_t n)
+{
+    (void)n;
+    xlsx_rows *r = ctx;
+    xout_row(r->x, cells, r->kinds);
+}
+
 long export_xlsx_file(hd_db *db, hd_table table, const char *path, hd_err *err)
 {
     size_t n;
     const hd_column *cols = columns_of(table, &n);
-    const char **fields = xcalloc(n, sizeof *fields);
+    const char **fields = export_headers(table, &n);
     unsigned char *kinds = xcalloc(n, 1);
-    for (size_t i = 0; i < n; i++) {
-        fields[i] = cols[i].header;
+    for (size_t i = 0; i < n; i++)
         kinds[i] = kind_of(cols[i].id);
-    }
     xlsx_out *x = xout_open(path, columns_table_name(table), 1, err);
     if (!x) {
         free(fields);
@@ -169,25 +202,9 @@ long export_xlsx_file(hd_db *db, hd_table table, const char *path, hd_err *err)
         return -1;
     }
     xout_titles(x, (int)n, fields);
-    sqlite3_exec(db_sql(db), "BEGIN", NULL, NULL, NULL);
-    sqlite3_stmt *st = db_prepare(db, export_sql[table]);
-    long rows = 0;
-    int rc;
-    char **cells = xcalloc(n, sizeof *cells);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        for (size_t i = 0; i < n; i++)
-            fields[i] = cells[i] = cell(cols[i].id, st, (int)i);
-        xout_row(x, fields, kinds);
-        for (size_t i = 0; i < n; i++)
-            free(cells[i]);
-        rows++;
-    }
-    if (rc != SQLITE_DONE)
-        rows = db_fail(db, err, _("exporting"));
-    db_finish(db, st);
-    sqlite3_exec(db_sql(db), "COMMIT", NULL, NULL, NULL);
-    free(cells);
     free(fields);
+    xlsx_rows r = {x, kinds};
+    long rows = export_rows(db, table, export_xlsx_row, &r, err);
     free(kinds);
     hd_err e2;
     if (xout_close(x, NULL, &e2) < 0 && rows >= 0)
